@@ -1,0 +1,334 @@
+import * as Y from 'yjs';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import { CloseCode, encodeAwareness, encodeUpdate } from '@boussole/shared';
+import type { DocStore } from '../storage/DocStore.js';
+import { clientOrigin, serverOrigin, storageOrigin } from './origins.js';
+import type { Log, RoomOptions, RoomPeer } from './types.js';
+
+interface QueuedUpdate {
+  update: Uint8Array;
+  from: RoomPeer;
+}
+
+interface AppliedUpdate {
+  /** Re-encoded by Yjs from what was integrated: this, not the client's bytes, is stored. */
+  update: Uint8Array;
+  from: RoomPeer;
+  /** Also send it back to its sender: it completed structs the sender never received. */
+  echo: boolean;
+}
+
+export type SubmitResult = { ok: true } | { ok: false; code: number; reason: string };
+
+/**
+ * One live document: its Y.Doc, its awareness, its peers, and the commit pipeline.
+ *
+ * Persist, then broadcast. Client updates wait in `queue` unapplied; a flush applies a batch,
+ * appends the re-encoded result to the store in one transaction, and only then broadcasts it.
+ * So whenever no flush is in progress (`committing` is false) the Y.Doc holds exactly what is
+ * committed, and everything that reads the document for a peer (sync replies, compaction
+ * snapshots) runs at such a moment via `whenCommitted`.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: Awareness;
+  private readonly peers = new Set<RoomPeer>();
+  /** Awareness client ids each peer introduced, removed when that peer leaves. */
+  private readonly awarenessOwners = new Map<RoomPeer, Set<number>>();
+
+  private queue: QueuedUpdate[] = [];
+  private flushTimer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  private committing = false;
+  private afterCommit: (() => void)[] = [];
+  private drainWaiters: (() => void)[] = [];
+
+  private lastSeq: number;
+  private storedBytes: number;
+  private updatesSinceCompaction: number;
+  private compacting: Promise<void> | undefined;
+
+  private readonly awarenessDirty = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | undefined;
+  private failed = false;
+  /** Set by the registry: called when the last peer leaves, or when storage fails. */
+  onEmpty: (room: Room) => void = () => {};
+  onFailed: (room: Room) => void = () => {};
+
+  static async load(docId: string, store: DocStore, options: RoomOptions, log: Log): Promise<Room> {
+    const stored = await store.load(docId);
+    const room = new Room(docId, store, options, log, stored.lastSeq, stored.bytes);
+    Y.transact(
+      room.doc,
+      () => {
+        for (const update of stored.updates) Y.applyUpdate(room.doc, update, storageOrigin);
+      },
+      storageOrigin,
+    );
+    // A log of many rows loads slower than one snapshot: fold it at the first quiet moment.
+    room.updatesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0;
+    return room;
+  }
+
+  private constructor(
+    readonly docId: string,
+    private readonly store: DocStore,
+    private readonly options: RoomOptions,
+    private readonly log: Log,
+    lastSeq: number,
+    storedBytes: number,
+  ) {
+    this.lastSeq = lastSeq;
+    this.storedBytes = storedBytes;
+    this.updatesSinceCompaction = 0;
+    this.awareness = new Awareness(this.doc);
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  addPeer(peer: RoomPeer): void {
+    this.peers.add(peer);
+    this.awarenessOwners.set(peer, new Set());
+  }
+
+  removePeer(peer: RoomPeer): void {
+    if (!this.peers.delete(peer)) return;
+    const owned = this.awarenessOwners.get(peer);
+    this.awarenessOwners.delete(peer);
+    if (owned && owned.size > 0) removeAwarenessStates(this.awareness, [...owned], serverOrigin);
+    if (this.peers.size === 0) this.onEmpty(this);
+  }
+
+  /** Run `fn` when the Y.Doc equals committed state: now, or right after the current commit. */
+  whenCommitted(fn: () => void): void {
+    if (this.committing) this.afterCommit.push(fn);
+    else fn();
+  }
+
+  /**
+   * Accept a client's update for the next commit. It is validated now (a malformed update is
+   * refused before it can touch the document) and applied at flush time.
+   */
+  submitUpdate(update: Uint8Array, from: RoomPeer): SubmitResult {
+    if (this.failed) return { ok: false, code: CloseCode.InternalError, reason: 'room failed' };
+    try {
+      // Parses every struct and the delete set without integrating anything, so a truncated
+      // or garbled update is refused whole instead of being applied halfway.
+      Y.decodeUpdate(update);
+    } catch {
+      return { ok: false, code: CloseCode.MalformedFrame, reason: 'invalid Yjs update' };
+    }
+    if (this.storedBytes + update.length > this.options.maxDocumentBytes) {
+      // storedBytes counts history since the last compaction; check the real size first.
+      const actual = Y.encodeStateAsUpdate(this.doc).length;
+      if (actual + update.length > this.options.maxDocumentBytes) {
+        return {
+          ok: false,
+          code: CloseCode.DocumentTooLarge,
+          reason: `document would exceed ${this.options.maxDocumentBytes} bytes`,
+        };
+      }
+      this.updatesSinceCompaction = Math.max(
+        this.updatesSinceCompaction,
+        this.options.compactEveryUpdates,
+      );
+    }
+    this.queue.push({ update, from });
+    this.scheduleFlush();
+    return { ok: true };
+  }
+
+  applyAwareness(update: Uint8Array, from: RoomPeer): void {
+    applyAwarenessUpdate(this.awareness, update, from);
+  }
+
+  /** Every known awareness state as one frame, or null when nobody has presence. */
+  encodeAllAwareness(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()];
+    if (ids.length === 0) return null;
+    return encodeAwareness(encodeAwarenessUpdate(this.awareness, ids));
+  }
+
+  private scheduleFlush(): void {
+    if (this.committing || this.flushTimer || this.queue.length === 0) return;
+    const run = () => {
+      this.flushTimer = undefined;
+      void this.flush();
+    };
+    this.flushTimer =
+      this.options.commitDelayMs > 0
+        ? setTimeout(run, this.options.commitDelayMs)
+        : setImmediate(run);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failed) return;
+    const batch = this.queue;
+    this.queue = [];
+    this.committing = true;
+    const applied = this.applyBatch(batch);
+    if (applied.length > 0) {
+      try {
+        this.lastSeq = await this.store.append(
+          this.docId,
+          applied.map((a) => a.update),
+        );
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+      for (const a of applied) {
+        this.storedBytes += a.update.length;
+        const frame = encodeUpdate(a.update);
+        for (const peer of this.peers) if (peer !== a.from || a.echo) peer.send(frame);
+      }
+      this.updatesSinceCompaction += applied.length;
+    }
+    this.committing = false;
+    const waiting = this.afterCommit;
+    this.afterCommit = [];
+    for (const fn of waiting) fn();
+    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) void this.compact();
+    if (this.queue.length > 0) this.scheduleFlush();
+    else this.notifyDrained();
+  }
+
+  private applyBatch(batch: QueuedUpdate[]): AppliedUpdate[] {
+    const applied: AppliedUpdate[] = [];
+    let current: { from: RoomPeer; echo: boolean } | undefined;
+    const capture = (update: Uint8Array) => {
+      if (current) applied.push({ update, ...current });
+    };
+    this.doc.on('update', capture);
+    try {
+      for (const { update, from } of batch) {
+        const store = this.doc.store;
+        current = { from, echo: store.pendingStructs !== null || store.pendingDs !== null };
+        try {
+          Y.applyUpdate(this.doc, update, clientOrigin(from.id));
+        } catch (error) {
+          // decodeUpdate accepted it, so this should not happen; if it does, whatever Yjs
+          // integrated is captured above and stays consistent between doc, store and peers.
+          this.log.warn({ err: error, docId: this.docId }, 'update failed to apply');
+          from.close(CloseCode.MalformedFrame, 'invalid Yjs update');
+        }
+      }
+    } finally {
+      current = undefined;
+      this.doc.off('update', capture);
+    }
+    return applied;
+  }
+
+  /** Fold the update log into one snapshot. Only called when the doc equals committed state. */
+  private compact(): Promise<void> {
+    if (this.compacting || this.lastSeq === 0 || this.committing)
+      return this.compacting ?? Promise.resolve();
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const throughSeq = this.lastSeq;
+    const foldedUpdates = this.updatesSinceCompaction;
+    const bytesAtSnapshot = this.storedBytes;
+    this.compacting = this.store
+      .compact(this.docId, snapshot, throughSeq)
+      .then(() => {
+        this.updatesSinceCompaction -= foldedUpdates;
+        this.storedBytes = snapshot.length + (this.storedBytes - bytesAtSnapshot);
+      })
+      .catch((error: unknown) => {
+        // The log is intact; compaction is retried after the next commits.
+        this.log.warn({ err: error, docId: this.docId }, 'compaction failed');
+      })
+      .finally(() => {
+        this.compacting = undefined;
+        if (!this.committing && this.queue.length === 0) this.notifyDrained();
+      });
+    return this.compacting;
+  }
+
+  private notifyDrained(): void {
+    if (this.compacting) return;
+    const waiting = this.drainWaiters;
+    this.drainWaiters = [];
+    for (const fn of waiting) fn();
+  }
+
+  /** Resolves once every accepted update is committed and no compaction is running. */
+  async drain(): Promise<void> {
+    while (!this.failed && (this.queue.length > 0 || this.committing || this.compacting)) {
+      await new Promise<void>((resolve) => this.drainWaiters.push(resolve));
+    }
+  }
+
+  /** Commit everything, fold the log into a snapshot, and free the document. */
+  async close(): Promise<void> {
+    await this.drain();
+    if (!this.failed && this.updatesSinceCompaction > 0) await this.compact();
+    this.destroy();
+  }
+
+  closePeers(code: number, reason: string): void {
+    for (const peer of [...this.peers]) peer.close(code, reason);
+  }
+
+  private fail(error: unknown): void {
+    this.failed = true;
+    this.committing = false;
+    this.log.error({ err: error, docId: this.docId }, 'storage failed; closing the room');
+    // Peers keep their edits locally and resend them when they reconnect to a fresh room.
+    this.queue = [];
+    this.afterCommit = [];
+    this.closePeers(CloseCode.InternalError, 'storage unavailable');
+    const waiting = this.drainWaiters;
+    this.drainWaiters = [];
+    for (const fn of waiting) fn();
+    this.onFailed(this);
+  }
+
+  destroy(): void {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer as NodeJS.Timeout);
+      clearImmediate(this.flushTimer as NodeJS.Immediate);
+    }
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const owned = this.awarenessOwners.get(origin as RoomPeer);
+    if (owned) {
+      for (const id of changes.added) owned.add(id);
+      for (const id of changes.removed) owned.delete(id);
+    }
+    for (const id of changes.added) this.awarenessDirty.add(id);
+    for (const id of changes.updated) this.awarenessDirty.add(id);
+    for (const id of changes.removed) this.awarenessDirty.add(id);
+    if (this.options.awarenessFlushMs === 0) this.flushAwareness();
+    else this.awarenessTimer ??= setTimeout(this.flushAwareness, this.options.awarenessFlushMs);
+  };
+
+  /**
+   * Cursor traffic dominates a busy room (every participant, ~10 Hz): coalescing it into one
+   * frame per interval divides the frames sent by the number of participants moving.
+   */
+  private readonly flushAwareness = (): void => {
+    this.awarenessTimer = undefined;
+    if (this.awarenessDirty.size === 0) return;
+    const frame = encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awarenessDirty]));
+    this.awarenessDirty.clear();
+    for (const peer of this.peers) peer.send(frame);
+  };
+}

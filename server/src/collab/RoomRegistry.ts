@@ -1,0 +1,139 @@
+import type { DocStore } from '../storage/DocStore.js';
+import { Room } from './Room.js';
+import type { RoomConnection } from './RoomConnection.js';
+import type { Log, RoomOptions } from './types.js';
+
+export interface RegistryOptions extends RoomOptions {
+  /** How long an empty room stays in memory before it is committed, compacted and freed. */
+  idleMs: number;
+}
+
+/**
+ * Every live room of this process. Loading is single-flight (ten clients joining a cold room
+ * cause one load); a room leaves memory only once empty, idle and fully committed, and a join
+ * that races an unload waits for it to finish, then loads the room anew.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private nextConnectionId = 1;
+  private shuttingDown = false;
+  /** Number of times a room was loaded from storage (observable by tests and metrics). */
+  loads = 0;
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly options: RegistryOptions,
+    private readonly log: Log,
+  ) {}
+
+  newConnectionId(): number {
+    return this.nextConnectionId++;
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** The live room for a document, if it is in memory. */
+  peek(docId: string): Room | undefined {
+    return this.rooms.get(docId);
+  }
+
+  /** Load (or reuse) the document's room and add the connection to it. */
+  async join(connection: RoomConnection): Promise<Room | undefined> {
+    const room = await this.acquire(connection.docId);
+    if (connection.isClosed) {
+      // It left while the room loaded; the room may now be empty and must be able to unload.
+      if (room.peerCount === 0) this.scheduleUnload(room);
+      return undefined;
+    }
+    room.addPeer(connection);
+    connection.attach(room);
+    return room;
+  }
+
+  private async acquire(docId: string): Promise<Room> {
+    for (;;) {
+      if (this.shuttingDown) throw new Error('server is shutting down');
+      const unloading = this.unloading.get(docId);
+      if (unloading) {
+        await unloading;
+        continue;
+      }
+      const live = this.rooms.get(docId);
+      if (live) {
+        this.cancelUnload(docId);
+        return live;
+      }
+      let loading = this.loading.get(docId);
+      if (!loading) {
+        loading = this.load(docId);
+        this.loading.set(docId, loading);
+      }
+      return await loading;
+    }
+  }
+
+  private async load(docId: string): Promise<Room> {
+    try {
+      this.loads++;
+      const room = await Room.load(docId, this.store, this.options, this.log);
+      room.onEmpty = (r) => this.scheduleUnload(r);
+      room.onFailed = (r) => {
+        this.cancelUnload(r.docId);
+        if (this.rooms.get(r.docId) === r) this.rooms.delete(r.docId);
+        r.destroy();
+      };
+      this.rooms.set(docId, room);
+      return room;
+    } finally {
+      this.loading.delete(docId);
+    }
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.shuttingDown || this.idleTimers.has(room.docId)) return;
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room.docId);
+      void this.unload(room);
+    }, this.options.idleMs);
+    this.idleTimers.set(room.docId, timer);
+  }
+
+  private cancelUnload(docId: string): void {
+    const timer = this.idleTimers.get(docId);
+    if (timer) {
+      clearTimeout(timer);
+      this.idleTimers.delete(docId);
+    }
+  }
+
+  private async unload(room: Room): Promise<void> {
+    // Re-check: someone may have joined since the timer was set.
+    if (room.peerCount > 0 || this.rooms.get(room.docId) !== room) return;
+    this.rooms.delete(room.docId);
+    const done = room
+      .close()
+      .catch((error: unknown) =>
+        this.log.error({ err: error, docId: room.docId }, 'failed to unload room'),
+      )
+      .finally(() => this.unloading.delete(room.docId));
+    this.unloading.set(room.docId, done);
+    await done;
+  }
+
+  /** Graceful shutdown: close every socket, commit every room, free them all. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    this.shuttingDown = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    await Promise.allSettled([...this.loading.values()]);
+    const rooms = [...this.rooms.values()];
+    this.rooms.clear();
+    for (const room of rooms) room.closePeers(code, reason);
+    await Promise.allSettled([...rooms.map((room) => room.close()), ...this.unloading.values()]);
+  }
+}

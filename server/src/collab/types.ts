@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+
+export type Log = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+
+/** What a Room needs from one participant's connection. */
+export interface RoomPeer {
+  readonly id: number;
+  /** Queue a frame for this peer. Never throws. */
+  send(frame: Uint8Array): void;
+  /** Close this peer's socket with a shared close code (see @boussole/shared CloseCode). */
+  close(code: number, reason: string): void;
+}
+
+export interface RoomOptions {
+  /** Group-commit window: updates arriving within it share one storage transaction. */
+  commitDelayMs: number;
+  /** Fold the update log into one snapshot after this many stored updates. */
+  compactEveryUpdates: number;
+  /** Awareness (cursors, names) changes are coalesced and broadcast at most this often. */
+  awarenessFlushMs: number;
+  maxDocumentBytes: number;
+}

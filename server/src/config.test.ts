@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('starts on the embedded default with no variable set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8080);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.sqlitePath).toBe(path.resolve('./data/boussole.sqlite'));
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(8080);
+  });
+
+  it('names the variable and what it expects', () => {
+    try {
+      loadConfig({ PORT: 'huit-mille' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/PORT="huit-mille" is invalid: expected .*integer/);
+    }
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT=/);
+      expect(problems).toMatch(/DATABASE_URL=.*postgres/);
+      expect(problems).toMatch(/LOG_LEVEL=/);
+    }
+  });
+
+  it('accepts a PostgreSQL URL and limits', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/boussole',
+      MAX_FRAME_BYTES: '2048',
+    });
+    expect(config.databaseUrl).toBe('postgres://u@db:5432/boussole');
+    expect(config.limits.maxFrameBytes).toBe(2048);
+  });
+});

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Boussole reads, parsed once from the environment in main.ts and passed down.
+ * The README's configuration table mirrors this schema: change both together.
+ */
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `an integer between ${min} and ${max}` })
+    .int(`an integer between ${min} and ${max}`)
+    .min(min, `an integer between ${min} and ${max}`)
+    .max(max, `an integer between ${min} and ${max}`);
+
+const configSchema = z.object({
+  PORT: int(0, 65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_FRAME_BYTES: int(1024, 256 * 1024 * 1024).default(4 * 1024 * 1024),
+  MAX_DOCUMENT_BYTES: int(1024, 2 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  COMMIT_DELAY_MS: int(0, 1000).default(2),
+  COMPACT_EVERY_UPDATES: int(1, 1_000_000).default(500),
+  ROOM_IDLE_MS: int(0, 24 * 3600 * 1000).default(30_000),
+  PING_INTERVAL_MS: int(100, 3600 * 1000).default(30_000),
+  AWARENESS_FLUSH_MS: int(0, 1000).default(50),
+  MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('full'),
+  CLIENT_DIST: z.string().optional(),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(15_000),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Where the embedded SQLite file lives when no DATABASE_URL is given. */
+  sqlitePath: string;
+  databaseUrl: string | undefined;
+  logLevel: RawConfig['LOG_LEVEL'];
+  limits: {
+    maxFrameBytes: number;
+    maxDocumentBytes: number;
+    maxBufferedBytes: number;
+  };
+  rooms: {
+    commitDelayMs: number;
+    compactEveryUpdates: number;
+    idleMs: number;
+    awarenessFlushMs: number;
+  };
+  pingIntervalMs: number;
+  sqliteSynchronous: RawConfig['SQLITE_SYNCHRONOUS'];
+  clientDist: string | undefined;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse the environment. Throws ConfigError naming each bad variable and what it expects. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "unset": a blank line in a .env file must not override a default.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return `${name}=${JSON.stringify(present[name] ?? '')} is invalid: expected ${issue.message}`;
+      }),
+    );
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(c.DATA_DIR);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir,
+    sqlitePath: path.join(dataDir, 'boussole.sqlite'),
+    databaseUrl: c.DATABASE_URL,
+    logLevel: c.LOG_LEVEL,
+    limits: {
+      maxFrameBytes: c.MAX_FRAME_BYTES,
+      maxDocumentBytes: c.MAX_DOCUMENT_BYTES,
+      maxBufferedBytes: c.MAX_BUFFERED_BYTES,
+    },
+    rooms: {
+      commitDelayMs: c.COMMIT_DELAY_MS,
+      compactEveryUpdates: c.COMPACT_EVERY_UPDATES,
+      idleMs: c.ROOM_IDLE_MS,
+      awarenessFlushMs: c.AWARENESS_FLUSH_MS,
+    },
+    pingIntervalMs: c.PING_INTERVAL_MS,
+    sqliteSynchronous: c.SQLITE_SYNCHRONOUS,
+    clientDist: c.CLIENT_DIST ? path.resolve(c.CLIENT_DIST) : undefined,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,8 @@
+/** What tests and tools import from the server package. */
+export { buildApp, type AppDeps } from './app.js';
+export { loadConfig, ConfigError, type Config } from './config.js';
+export type { DocStore, StoredDoc } from './storage/DocStore.js';
+export { SqliteDocStore } from './storage/sqliteStore.js';
+export { PostgresDocStore } from './storage/postgresStore.js';
+export { createStore } from './storage/createStore.js';
+export { RoomRegistry } from './collab/RoomRegistry.js';

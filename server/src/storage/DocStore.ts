@@ -1,0 +1,32 @@
+/**
+ * Durable storage of Yjs documents as an append-only log of updates per document, periodically
+ * compacted into one snapshot. Every implementation passes tests/storage-contract.
+ *
+ * Sequence numbers are per store and increase with every append; compaction replaces the rows
+ * up to a known sequence number, so an append that races a compaction is never lost.
+ */
+export interface StoredDoc {
+  /** Updates in commit order; the first may be a snapshot. Apply them all, in order. */
+  updates: Uint8Array[];
+  /** Sequence number of the last row, or 0 for a document with no rows. */
+  lastSeq: number;
+  /** Total bytes of the rows, used to decide when to compact. */
+  bytes: number;
+}
+
+export interface DocStore {
+  /** Which implementation, for logs and /readyz. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Create or upgrade the schema. Called once at start. */
+  migrate(): Promise<void>;
+  load(docId: string): Promise<StoredDoc>;
+  /** Commit these updates atomically (all or none), in order. Resolves to the last seq. */
+  append(docId: string, updates: Uint8Array[]): Promise<number>;
+  /** Replace every row with seq <= throughSeq by this snapshot, atomically. */
+  compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /** Remove the document and all its rows. */
+  deleteDoc(docId: string): Promise<void>;
+  /** Throws when storage is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,3 @@
+export * from './closeCodes.js';
+export * from './docId.js';
+export * from './protocol.js';
