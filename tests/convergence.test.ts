@@ -4,15 +4,7 @@ import { connectSynced, type TestClient } from './helpers/clients.js';
 import { seededRandom } from './helpers/random.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
-
-/** Encoded state after a round trip through a fresh doc, so struct splitting cannot differ. */
-function canonical(doc: Y.Doc): Buffer {
-  const fresh = new Y.Doc();
-  Y.applyUpdate(fresh, Y.encodeStateAsUpdate(doc));
-  const out = Buffer.from(Y.encodeStateAsUpdate(fresh));
-  fresh.destroy();
-  return out;
-}
+import { canonicalState as canonical } from './helpers/yjsState.js';
 
 function randomEdit(doc: Y.Doc, random: () => number, n: number): void {
   const text = doc.getText('text');

@@ -5,6 +5,8 @@ import { CloseCode } from '@boussole/shared';
 import type { Config } from './config.js';
 import { RoomRegistry } from './collab/RoomRegistry.js';
 import type { DocStore } from './storage/DocStore.js';
+import { DocumentCatalog } from './documents/DocumentCatalog.js';
+import { registerBoardRoutes } from './routes/boards.js';
 import { registerClientRoutes } from './routes/client.js';
 import { registerCollabRoutes } from './routes/collab.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -30,7 +32,24 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
     },
     genReqId: () => randomUUID(),
     requestIdHeader: 'x-request-id',
+    // Document ids are up to 128 characters; longer params get our 404, not Fastify's 414.
+    routerOptions: { maxParamLength: 256 },
   });
+
+  // Every REST error has the shared ApiError shape; 5xx details stay in the logs.
+  app.setErrorHandler(
+    (error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      return reply.code(status).send({
+        error: error.code ?? (status >= 500 ? 'internal-error' : 'bad-request'),
+        message:
+          status >= 500
+            ? 'Erreur interne du serveur. Réessayez dans un instant.'
+            : `Requête invalide : ${error.message}`,
+      });
+    },
+  );
 
   const registry = new RoomRegistry(
     store,
@@ -52,6 +71,7 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   });
   registerCollabRoutes(app, { registry, config });
   registerHealthRoutes(app, { store });
+  registerBoardRoutes(app, { documents: new DocumentCatalog(store.sql) });
   await registerClientRoutes(app, { clientDist: config.clientDist });
 
   // Runs after the listener stopped: every accepted update is committed before we return.

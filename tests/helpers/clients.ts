@@ -46,38 +46,3 @@ export async function connectSynced(
   });
   return client;
 }
-
-export function encodedState(doc: Y.Doc): Buffer {
-  return Buffer.from(Y.encodeStateAsUpdate(doc));
-}
-
-/** Equal documents, compared by their full content (struct store and delete set). */
-export function sameContent(a: Y.Doc, b: Y.Doc): boolean {
-  // Encoded state may order clients differently; comparing the state vectors and the diff
-  // against each other's vector is order-independent.
-  const diffAB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
-  const diffBA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
-  return (
-    Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b))) &&
-    isEmptyUpdate(diffAB) &&
-    isEmptyUpdate(diffBA) &&
-    deleteSetsEqual(a, b)
-  );
-}
-
-function isEmptyUpdate(update: Uint8Array): boolean {
-  const decoded = Y.decodeUpdate(update);
-  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
-}
-
-function deleteSetsEqual(a: Y.Doc, b: Y.Doc): boolean {
-  const ds = (doc: Y.Doc) => {
-    const set = Y.createDeleteSetFromStructStore(doc.store);
-    return JSON.stringify(
-      [...set.clients.entries()]
-        .sort(([x], [y]) => x - y)
-        .map(([client, items]) => [client, items.map((i) => [i.clock, i.len])]),
-    );
-  };
-  return ds(a) === ds(b);
-}

@@ -5,6 +5,8 @@
  * Sequence numbers are per store and increase with every append; compaction replaces the rows
  * up to a known sequence number, so an append that races a compaction is never lost.
  */
+import type { SqlExecutor } from './SqlExecutor.js';
+
 export interface StoredDoc {
   /** Updates in commit order; the first may be a snapshot. Apply them all, in order. */
   updates: Uint8Array[];
@@ -17,6 +19,8 @@ export interface StoredDoc {
 export interface DocStore {
   /** Which implementation, for logs and /readyz. */
   readonly kind: 'sqlite' | 'postgres';
+  /** The relational tables next to the log (documents, …), in the same database. */
+  readonly sql: SqlExecutor;
   /** Create or upgrade the schema. Called once at start. */
   migrate(): Promise<void>;
   load(docId: string): Promise<StoredDoc>;

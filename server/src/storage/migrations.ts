@@ -19,6 +19,19 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX doc_updates_doc_seq ON doc_updates (doc_id, seq);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        template TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX documents_kind ON documents (kind, created_at);
+    `,
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -31,6 +44,19 @@ export const postgresMigrations: Migration[] = [
         data BYTEA NOT NULL
       );
       CREATE INDEX doc_updates_doc_seq ON doc_updates (doc_id, seq);
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        template TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX documents_kind ON documents (kind, created_at);
     `,
   },
 ];

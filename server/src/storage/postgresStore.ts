@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { DocStore, StoredDoc } from './DocStore.js';
 import { postgresMigrations } from './migrations.js';
+import { numberPlaceholders, type SqlExecutor } from './SqlExecutor.js';
 
 export interface PostgresStoreOptions {
   url: string;
@@ -16,6 +17,7 @@ export class PostgresDocStore implements DocStore {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
   readonly schema: string;
+  readonly sql: SqlExecutor;
 
   constructor(options: PostgresStoreOptions) {
     this.schema = options.schema ?? 'public';
@@ -29,6 +31,7 @@ export class PostgresDocStore implements DocStore {
     });
     // An idle client losing its connection must not crash the process; the next query reports it.
     this.pool.on('error', () => {});
+    this.sql = executorFor(this.pool, this.pool);
   }
 
   async migrate(): Promise<void> {
@@ -83,7 +86,7 @@ export class PostgresDocStore implements DocStore {
        RETURNING seq`,
       [docId, updates.map(toBuffer)],
     );
-    return Math.max(...rows.map((r) => Number(r.seq)));
+    return rows.reduce((max, r) => Math.max(max, Number(r.seq)), 0);
   }
 
   async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
@@ -119,6 +122,38 @@ export class PostgresDocStore implements DocStore {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+/** `pool` runs single statements; `transaction` checks out one client for BEGIN…COMMIT. */
+function executorFor(queryable: Queryable, pool: pg.Pool | undefined): SqlExecutor {
+  return {
+    dialect: 'postgres',
+    all: async <T>(sql: string, params: readonly unknown[] = []) => {
+      const result = await queryable.query(numberPlaceholders(sql), [...params]);
+      return result.rows as T[];
+    },
+    run: async (sql, params = []) => {
+      const result = await queryable.query(numberPlaceholders(sql), [...params]);
+      return { changes: result.rowCount ?? 0 };
+    },
+    transaction: async (fn) => {
+      if (!pool) throw new Error('nested transactions are not supported');
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(executorFor(client, undefined));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {
