@@ -32,8 +32,9 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
     },
     genReqId: () => randomUUID(),
     requestIdHeader: 'x-request-id',
-    // Document ids are up to 128 characters; longer params get our 404, not Fastify's 414.
-    routerOptions: { maxParamLength: 256 },
+    // Document ids are up to 128 characters; longer ones must reach our validation (4404 on a
+    // websocket, 404 on REST) rather than stop at the router with a bare 414.
+    routerOptions: { maxParamLength: 2048 },
   });
 
   // Every REST error has the shared ApiError shape; 5xx details stay in the logs.
@@ -62,6 +63,13 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
     // Frames over MAX_FRAME_BYTES get our own close code (4413) from RoomConnection; ws itself
     // stops reading (1009) only past twice that, so memory stays bounded either way.
     options: { maxPayload: config.limits.maxFrameBytes * 2 },
+    // A client's protocol violation (oversized frame, bad UTF-8 close reason, reset) is the
+    // client's problem: log it briefly, without a stack trace a hostile client could flood.
+    errorHandler(error, socket, request) {
+      const code = (error as { code?: string }).code;
+      request.log.info({ code, message: error.message }, 'websocket closed on error');
+      socket.terminate();
+    },
     preClose(done) {
       for (const client of this.websocketServer.clients) {
         client.close(CloseCode.ServerShuttingDown, 'server shutting down');

@@ -7,6 +7,7 @@ import {
 } from 'y-protocols/awareness';
 import { CloseCode, encodeAwareness, encodeUpdate } from '@boussole/shared';
 import type { DocStore } from '../storage/DocStore.js';
+import { assertAwarenessUpdate } from './awarenessUpdate.js';
 import { clientOrigin, serverOrigin, storageOrigin } from './origins.js';
 import type { Log, RoomOptions, RoomPeer } from './types.js';
 
@@ -147,7 +148,9 @@ export class Room {
     return { ok: true };
   }
 
+  /** Throws, applying nothing, when any entry of the update is malformed. */
   applyAwareness(update: Uint8Array, from: RoomPeer): void {
+    assertAwarenessUpdate(update);
     applyAwarenessUpdate(this.awareness, update, from);
   }
 
@@ -210,7 +213,10 @@ export class Room {
     };
     this.doc.on('update', capture);
     try {
+      const refused = new Set<RoomPeer>();
       for (const { update, from } of batch) {
+        // Updates queued after one of the same sender's was refused depend on it: drop them.
+        if (refused.has(from)) continue;
         const store = this.doc.store;
         current = { from, echo: store.pendingStructs !== null || store.pendingDs !== null };
         try {
@@ -219,6 +225,7 @@ export class Room {
           // decodeUpdate accepted it, so this should not happen; if it does, whatever Yjs
           // integrated is captured above and stays consistent between doc, store and peers.
           this.log.warn({ err: error, docId: this.docId }, 'update failed to apply');
+          refused.add(from);
           from.close(CloseCode.MalformedFrame, 'invalid Yjs update');
         }
       }

@@ -114,13 +114,17 @@ export class RoomRegistry {
   private async unload(room: Room): Promise<void> {
     // Re-check: someone may have joined since the timer was set.
     if (room.peerCount > 0 || this.rooms.get(room.docId) !== room) return;
-    this.rooms.delete(room.docId);
+    // The room stays listed (peek, size) until its last write is committed and it is freed;
+    // joins meanwhile wait on `unloading`, then load it anew.
     const done = room
       .close()
       .catch((error: unknown) =>
         this.log.error({ err: error, docId: room.docId }, 'failed to unload room'),
       )
-      .finally(() => this.unloading.delete(room.docId));
+      .finally(() => {
+        if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId);
+        this.unloading.delete(room.docId);
+      });
     this.unloading.set(room.docId, done);
     await done;
   }
@@ -131,7 +135,8 @@ export class RoomRegistry {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     await Promise.allSettled([...this.loading.values()]);
-    const rooms = [...this.rooms.values()];
+    // Rooms already unloading are closing themselves; they are awaited below.
+    const rooms = [...this.rooms.values()].filter((room) => !this.unloading.has(room.docId));
     this.rooms.clear();
     for (const room of rooms) room.closePeers(code, reason);
     await Promise.allSettled([...rooms.map((room) => room.close()), ...this.unloading.values()]);

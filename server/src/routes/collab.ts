@@ -60,7 +60,7 @@ class Heartbeat {
   }
 }
 
-/** GET /collab/:docId — the y-websocket endpoint. Everything past the upgrade is in collab/. */
+/** GET /collab/<docId> — the y-websocket endpoint. Everything past the upgrade is in collab/. */
 export function registerCollabRoutes(
   app: FastifyInstance,
   deps: { registry: RoomRegistry; config: Config },
@@ -70,8 +70,10 @@ export function registerCollabRoutes(
   app.addHook('onReady', async () => heartbeat.start());
   app.addHook('onClose', async () => heartbeat.stop());
 
-  app.get<{ Params: { docId: string } }>('/collab/:docId', { websocket: true }, (ws, request) => {
-    const parsed = docIdSchema.safeParse(request.params.docId);
+  // A wildcard, not '/collab/:docId': an id with a slash must still reach the upgrade, so that
+  // the client receives a 4404 it can explain instead of an HTTP 404 it retries forever.
+  app.get<{ Params: { '*': string } }>('/collab/*', { websocket: true }, (ws, request) => {
+    const parsed = docIdSchema.safeParse(request.params['*']);
     if (!parsed.success) {
       ws.close(CloseCode.InvalidDocumentId, shortReason(parsed.error.issues[0]?.message ?? ''));
       return;
