@@ -13,5 +13,7 @@ export default defineConfig({
       '/api': 'http://127.0.0.1:8080',
     },
   },
-  build: { outDir: 'dist', emptyOutDir: true },
+  // @tldraw/assets is a list of asset imports: pre-bundling it would break their URLs.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
 });

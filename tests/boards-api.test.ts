@@ -69,3 +69,19 @@ describe('/api/boards', () => {
     }
   });
 });
+
+describe('/api/config', () => {
+  it('passes the tldraw licence key from configuration to the browser', async () => {
+    const withKey = await startServer({ env: { TLDRAW_LICENSE_KEY: 'tldraw-key-123' } });
+    const without = await startServer();
+    try {
+      expect((await withKey.app.inject('/api/config')).json()).toEqual({
+        tldrawLicenseKey: 'tldraw-key-123',
+      });
+      expect((await without.app.inject('/api/config')).json()).toEqual({ tldrawLicenseKey: null });
+    } finally {
+      await withKey.close();
+      await without.close();
+    }
+  });
+});

@@ -8,6 +8,7 @@ import type { DocStore } from './storage/DocStore.js';
 import { DocumentCatalog } from './documents/DocumentCatalog.js';
 import { registerBoardRoutes } from './routes/boards.js';
 import { registerClientRoutes } from './routes/client.js';
+import { registerClientConfigRoutes } from './routes/clientConfig.js';
 import { registerCollabRoutes } from './routes/collab.js';
 import { registerHealthRoutes } from './routes/health.js';
 
@@ -80,6 +81,7 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   registerCollabRoutes(app, { registry, config });
   registerHealthRoutes(app, { store });
   registerBoardRoutes(app, { documents: new DocumentCatalog(store.sql) });
+  registerClientConfigRoutes(app, { tldrawLicenseKey: config.tldrawLicenseKey });
   await registerClientRoutes(app, { clientDist: config.clientDist });
 
   // Runs after the listener stopped: every accepted update is committed before we return.

@@ -31,6 +31,7 @@ const configSchema = z.object({
   MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('full'),
   CLIENT_DIST: z.string().optional(),
+  TLDRAW_LICENSE_KEY: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(15_000),
 });
 
@@ -59,6 +60,8 @@ export interface Config {
   sqliteSynchronous: RawConfig['SQLITE_SYNCHRONOUS'];
   clientDist: string | undefined;
   shutdownTimeoutMs: number;
+  /** Passed to the browser: tldraw requires one in production (HTTPS, non-localhost). */
+  tldrawLicenseKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -107,5 +110,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sqliteSynchronous: c.SQLITE_SYNCHRONOUS,
     clientDist: c.CLIENT_DIST ? path.resolve(c.CLIENT_DIST) : undefined,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    tldrawLicenseKey: c.TLDRAW_LICENSE_KEY,
   };
 }

@@ -1,10 +1,39 @@
-/** Placeholder shell until the whiteboard lands (issue: the workshop whiteboard). */
+import { lazy, Suspense } from 'react';
+import { useT } from '../i18n/useT.js';
+import { HomePage } from './HomePage.js';
+import { ProfileBar } from './ProfileBar.js';
+import { navigate, useRoute } from './router.js';
+import './app.css';
+
+// tldraw is large: the home page loads without it.
+const BoardPage = lazy(() => import('../board/BoardPage.js'));
+
 export function App() {
+  const route = useRoute();
+  const t = useT();
   return (
-    <main>
-      <h1>Boussole</h1>
-      <p>Atelier collaboratif pour l’analyse des besoins sociaux (ABS).</p>
-      <p>Le serveur temps réel fonctionne ; le tableau blanc arrive bientôt.</p>
-    </main>
+    <div className={route.name === 'board' ? 'shell shell-board' : 'shell'}>
+      <header className="topbar">
+        <a
+          className="brand"
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          Boussole
+        </a>
+        <span className="tagline">{t('app.tagline')}</span>
+        <ProfileBar />
+      </header>
+      {route.name === 'home' && <HomePage />}
+      {route.name === 'board' && (
+        <Suspense fallback={<p className="loading">{t('board.loading')}</p>}>
+          <BoardPage boardId={route.boardId} />
+        </Suspense>
+      )}
+      {route.name === 'not-found' && <p className="loading">404</p>}
+    </div>
   );
 }

@@ -1,0 +1,94 @@
+import { BaseBoxShapeUtil, useIsEditing } from 'tldraw';
+import {
+  cardKindLabels,
+  hypothesisCardPropsSchema,
+  hypothesisStatusDisplay,
+  hypothesisStatuses,
+} from '@boussole/shared';
+import { hypothesisShapeMigrations } from './cardMigrations.js';
+import type { HypothesisShape } from './cardShapeTypes.js';
+import {
+  CardShell,
+  ChoiceField,
+  TextField,
+  cardIndicatorPath,
+  useCardUpdater,
+} from './CardView.js';
+import { tldrawPropsFromZod } from './tldrawPropsFromZod.js';
+
+function HypothesisCard({ shape }: { shape: HypothesisShape }) {
+  const editing = useIsEditing(shape.id);
+  const update = useCardUpdater(shape);
+  const { statement, topic, public: targetPublic, status } = shape.props;
+  const status_ = hypothesisStatusDisplay[status];
+  const context = [topic, targetPublic].filter((part) => part !== '').join(' · ');
+  return (
+    <CardShell
+      shape={shape}
+      kindLabel={cardKindLabels.hypothesis}
+      accent={status_.color}
+      badge={status_.label}
+    >
+      <TextField
+        label="Énoncé"
+        value={statement}
+        editing={editing}
+        multiline
+        placeholder="Double-cliquez pour formuler l’hypothèse"
+        onChange={(value) => update({ statement: value })}
+      />
+      <ChoiceField
+        label="Statut"
+        value={status}
+        options={hypothesisStatuses}
+        optionLabel={(value) => hypothesisStatusDisplay[value].label}
+        editing={editing}
+        onChange={(value) => update({ status: value })}
+      />
+      {editing ? (
+        <>
+          <TextField
+            label="Thématique"
+            value={topic}
+            editing
+            onChange={(value) => update({ topic: value })}
+          />
+          <TextField
+            label="Public"
+            value={targetPublic}
+            editing
+            onChange={(value) => update({ public: value })}
+          />
+        </>
+      ) : context !== '' ? (
+        <small style={{ color: '#4a4a4a' }}>{context}</small>
+      ) : null}
+    </CardShell>
+  );
+}
+
+export class HypothesisShapeUtil extends BaseBoxShapeUtil<HypothesisShape> {
+  static override type = 'hypothesis' as const;
+  static override props = tldrawPropsFromZod(hypothesisCardPropsSchema);
+  static override migrations = hypothesisShapeMigrations;
+
+  override getDefaultProps(): HypothesisShape['props'] {
+    return { w: 240, h: 160, statement: '', topic: '', public: '', status: 'a_verifier' };
+  }
+
+  override canEdit(): boolean {
+    return true;
+  }
+
+  override getText(shape: HypothesisShape): string {
+    return shape.props.statement;
+  }
+
+  override component(shape: HypothesisShape) {
+    return <HypothesisCard shape={shape} />;
+  }
+
+  override getIndicatorPath(shape: HypothesisShape): Path2D {
+    return cardIndicatorPath(shape);
+  }
+}

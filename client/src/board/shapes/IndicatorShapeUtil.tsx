@@ -1,0 +1,117 @@
+import { BaseBoxShapeUtil, useIsEditing } from 'tldraw';
+import { cardKindLabels, indicatorCardPropsSchema } from '@boussole/shared';
+import { indicatorShapeMigrations } from './cardMigrations.js';
+import type { IndicatorShape } from './cardShapeTypes.js';
+import {
+  CardShell,
+  NumberField,
+  TextField,
+  cardIndicatorPath,
+  useCardUpdater,
+} from './CardView.js';
+import { tldrawPropsFromZod } from './tldrawPropsFromZod.js';
+
+function IndicatorCard({ shape }: { shape: IndicatorShape }) {
+  const editing = useIsEditing(shape.id);
+  const update = useCardUpdater(shape);
+  const { label, value, unit, territory, year, source } = shape.props;
+  const where = [territory, year === null ? '' : String(year)]
+    .filter((part) => part !== '')
+    .join(', ');
+  return (
+    <CardShell
+      shape={shape}
+      kindLabel={cardKindLabels.indicator}
+      accent="#e3e3e3"
+      badge={where || undefined}
+    >
+      <TextField
+        label="Indicateur"
+        value={label}
+        editing={editing}
+        placeholder="Double-cliquez pour choisir l’indicateur"
+        onChange={(next) => update({ label: next })}
+      />
+      {editing ? (
+        <>
+          <NumberField
+            label="Valeur"
+            value={value}
+            editing
+            onChange={(next) => update({ value: next })}
+          />
+          <TextField
+            label="Unité"
+            value={unit}
+            editing
+            onChange={(next) => update({ unit: next })}
+          />
+          <TextField
+            label="Territoire"
+            value={territory}
+            editing
+            onChange={(next) => update({ territory: next })}
+          />
+          <NumberField
+            label="Année"
+            value={year}
+            editing
+            integer
+            onChange={(next) => update({ year: next })}
+          />
+          <TextField
+            label="Source"
+            value={source}
+            editing
+            onChange={(next) => update({ source: next })}
+          />
+        </>
+      ) : (
+        <>
+          {value === null ? null : (
+            <strong style={{ fontSize: 22 }}>
+              {value.toLocaleString('fr-FR')} {unit}
+            </strong>
+          )}
+          {source === '' ? null : <small style={{ color: '#4a4a4a' }}>Source : {source}</small>}
+        </>
+      )}
+    </CardShell>
+  );
+}
+
+export class IndicatorShapeUtil extends BaseBoxShapeUtil<IndicatorShape> {
+  static override type = 'indicator' as const;
+  static override props = tldrawPropsFromZod(indicatorCardPropsSchema);
+  static override migrations = indicatorShapeMigrations;
+
+  override getDefaultProps(): IndicatorShape['props'] {
+    return {
+      w: 220,
+      h: 140,
+      label: '',
+      value: null,
+      unit: '',
+      territory: '',
+      year: null,
+      source: '',
+    };
+  }
+
+  override canEdit(): boolean {
+    return true;
+  }
+
+  override getText(shape: IndicatorShape): string {
+    const { label, value, unit } = shape.props;
+    return value === null ? label : `${label} : ${value} ${unit}`.trim();
+  }
+
+  override component(shape: IndicatorShape) {
+    return <IndicatorCard shape={shape} />;
+  }
+
+  override getIndicatorPath(shape: IndicatorShape): Path2D {
+    return cardIndicatorPath(shape);
+  }
+}

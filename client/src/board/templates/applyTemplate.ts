@@ -1,0 +1,55 @@
+import { createShapeId, toRichText, type Editor } from 'tldraw';
+import type { BoardTemplateId } from '@boussole/shared';
+import { boardMetaMap } from '../yRecordCodec.js';
+import type * as Y from 'yjs';
+import { templateLayout } from './layouts.js';
+
+const TEMPLATE_APPLIED = 'templateApplied';
+
+/**
+ * Lays out a template on a new board, once: the board's Y.Doc remembers that it was applied,
+ * so the second person to open a fresh board does not get the frames twice.
+ */
+export function applyTemplateOnce(
+  editor: Editor,
+  doc: Y.Doc,
+  template: BoardTemplateId,
+  lang: 'fr' | 'en',
+): boolean {
+  const meta = boardMetaMap(doc);
+  if (template === 'blank' || meta.get(TEMPLATE_APPLIED)) return false;
+  doc.transact(() => meta.set(TEMPLATE_APPLIED, template));
+  const items = templateLayout(template, lang);
+  editor.run(() => {
+    for (const item of items) {
+      const id = createShapeId();
+      if (item.kind === 'guidance') {
+        editor.createShape({
+          id,
+          type: 'text',
+          x: item.x,
+          y: item.y,
+          props: { richText: toRichText(item.text), w: item.w, autoSize: false, size: 'm' },
+        });
+      } else if (item.kind === 'theme') {
+        editor.createShape({
+          id,
+          type: 'theme',
+          x: item.x,
+          y: item.y,
+          props: { w: item.w, h: item.h, label: item.title },
+        });
+      } else {
+        editor.createShape({
+          id,
+          type: 'frame',
+          x: item.x,
+          y: item.y,
+          props: { w: item.w, h: item.h, name: item.title },
+        });
+      }
+    }
+  });
+  editor.zoomToFit({ animation: { duration: 0 } });
+  return true;
+}

@@ -1,0 +1,3 @@
+export * from './boardDocLayout.js';
+export * from './cardLabels.js';
+export * from './cards.js';

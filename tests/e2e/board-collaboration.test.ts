@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { boardSummarySchema } from '@boussole/shared';
+import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
+import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
+import {
+  buildServer,
+  killAllChildren,
+  startChildServer,
+  type ChildServer,
+} from '../helpers/childServer.js';
+import { tempDir } from '../helpers/server.js';
+
+const available = chromiumAvailable();
+
+/** Two people (two browser profiles) on one board, served by the real server from the build. */
+describe.skipIf(!available)('two people on one board in Chromium', () => {
+  let server: ChildServer;
+  const blocked: string[] = [];
+  let alice: Person;
+  let bob: Person;
+  let alicePage: Page;
+  let bobPage: Page;
+  let boardUrl: string;
+
+  async function join(person: Person, name: string): Promise<Page> {
+    const page = await person.context.newPage();
+    await page.goto(`${server.httpUrl}/`);
+    await page.getByLabel('Votre nom').fill(name);
+    await page.goto(boardUrl);
+    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 });
+    await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
+    return page;
+  }
+
+  const shapes = (page: Page, type: string) => page.locator(`.tl-shape[data-shape-type="${type}"]`);
+
+  beforeAll(async () => {
+    assertClientBuilt();
+    await buildServer();
+    server = await startChildServer({ env: { DATA_DIR: tempDir(), CLIENT_DIST: clientDist } });
+    const response = await fetch(`${server.httpUrl}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Atelier regroupement', template: 'blank' }),
+    });
+    const board = boardSummarySchema.parse(await response.json());
+    boardUrl = `${server.httpUrl}/b/${board.id}`;
+    alice = await openPerson('alice', blocked);
+    bob = await openPerson('bob', blocked);
+    alicePage = await join(alice, 'Alice');
+    bobPage = await join(bob, 'Bob');
+  }, 120_000);
+
+  afterAll(async () => {
+    await alice?.close();
+    await bob?.close();
+    await killAllChildren();
+  });
+
+  it('shows a card dropped into a theme to the other person, with the membership', async () => {
+    await alicePage.getByRole('button', { name: '+ Thème' }).click();
+    await alicePage.getByRole('button', { name: '+ Observation' }).click();
+    // Both were placed at the centre; drag the observation a little to drop it in the theme.
+    const card = shapes(alicePage, 'observation');
+    const box = await card.boundingBox();
+    if (!box) throw new Error('observation card not rendered');
+    await alicePage.keyboard.press('Escape');
+    await alicePage.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await alicePage.mouse.down();
+    await alicePage.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 30, {
+      steps: 8,
+    });
+    await alicePage.mouse.up();
+    await expect
+      .poll(() => shapes(alicePage, 'theme').textContent(), { timeout: 5_000 })
+      .toContain('1 observation');
+
+    const started = Date.now();
+    await expect
+      .poll(() => shapes(bobPage, 'theme').textContent(), { timeout: 2_000, interval: 50 })
+      .toContain('1 observation');
+    expect(await shapes(bobPage, 'observation').count()).toBe(1);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await bobPage.screenshot({ path: artifactPath('board-bob-sees-theme.png') });
+  });
+
+  it('shows each person’s cursor to the other, with their name', async () => {
+    await alicePage.mouse.move(300, 300);
+    await alicePage.mouse.move(320, 340, { steps: 5 });
+    await expect
+      .poll(() => bobPage.locator('.tl-nametag, .tl-nametag-title').allTextContents(), {
+        timeout: 5_000,
+      })
+      .toContain('Alice');
+    await expect.poll(() => bobPage.locator('.people').textContent()).toContain('Alice');
+    await bobPage.screenshot({ path: artifactPath('board-bob-sees-alice-cursor.png') });
+  });
+
+  it('keeps edits made offline and merges them on reconnect; a reload keeps everything', async () => {
+    await bob.context.setOffline(true);
+    await expect
+      .poll(() => bobPage.locator('[role="status"]').getAttribute('data-status'))
+      .toBe('offline');
+    await bobPage.getByRole('button', { name: '+ Hypothèse' }).click();
+    await alicePage.getByRole('button', { name: '+ Indicateur' }).click();
+    expect(await shapes(bobPage, 'hypothesis').count()).toBe(1);
+    await bobPage.screenshot({ path: artifactPath('board-bob-offline.png') });
+
+    await bob.context.setOffline(false);
+    for (const page of [alicePage, bobPage]) {
+      await expect.poll(() => shapes(page, 'hypothesis').count(), { timeout: 15_000 }).toBe(1);
+      await expect.poll(() => shapes(page, 'indicator').count(), { timeout: 15_000 }).toBe(1);
+    }
+
+    await bobPage.reload();
+    await bobPage.locator('.tl-canvas').waitFor({ timeout: 20_000 });
+    for (const type of ['theme', 'observation', 'hypothesis', 'indicator']) {
+      await expect.poll(() => shapes(bobPage, type).count(), { timeout: 10_000 }).toBe(1);
+    }
+    await bobPage.screenshot({ path: artifactPath('board-bob-after-reload.png') });
+  });
+
+  it('loaded nothing from any host but this server', () => {
+    expect(blocked).toEqual([]);
+  });
+});
