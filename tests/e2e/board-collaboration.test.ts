@@ -85,6 +85,24 @@ describe.skipIf(!available)('two people on one board in Chromium', () => {
     await bobPage.screenshot({ path: artifactPath('board-bob-sees-theme.png') });
   });
 
+  it('edits a card through the side panel; the other person sees the text', async () => {
+    const box = await shapes(alicePage, 'observation').boundingBox();
+    if (!box) throw new Error('observation card not rendered');
+    // The canvas, not the shape's element, takes pointer input: click where the card is.
+    await alicePage.mouse.click(box.x + box.width / 2, box.y + box.height - 12);
+    const verbatim = alicePage.getByLabel('Verbatim');
+    await verbatim.fill('« Le car du matin passe à 7 h 40, trop tard pour l’usine. »');
+    await alicePage.getByLabel('Source').selectOption('micro-trottoir');
+    await expect
+      .poll(() => shapes(bobPage, 'observation').textContent(), { timeout: 5_000 })
+      .toContain('Le car du matin passe à 7 h 40');
+    await expect
+      .poll(() => shapes(bobPage, 'observation').textContent())
+      .toContain('Micro-trottoir');
+    await alicePage.screenshot({ path: artifactPath('board-alice-side-panel.png') });
+    await alicePage.keyboard.press('Escape');
+  });
+
   it('shows each person’s cursor to the other, with their name', async () => {
     await alicePage.mouse.move(300, 300);
     await alicePage.mouse.move(320, 340, { steps: 5 });

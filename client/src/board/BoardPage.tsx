@@ -19,6 +19,7 @@ import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { bindAwareness } from './awarenessBinding.js';
 import { CardToolbar } from './CardToolbar.js';
+import { CardSidePanel } from './panel/CardSidePanel.js';
 import { ConnectionPill } from './ConnectionPill.js';
 import { PeopleList } from './PeopleList.js';
 import { boussoleShapeUtils } from './shapes/index.js';
@@ -111,6 +112,7 @@ export default function BoardPage({ boardId }: { boardId: string }) {
             }}
           />
         )}
+        {editor && <CardSidePanel editor={editor} />}
       </div>
     </section>
   );
