@@ -17,6 +17,7 @@ import WebSocket from 'ws';
 import { chromium } from 'playwright-core';
 import { seedObservationBoard } from '../../client/src/board/testing/seedObservationBoard.js';
 import { readBoardRecords } from '../../client/src/board/yRecordCodec.js';
+import { CHROMIUM_PATH, chromiumArgs } from '../helpers/browser.js';
 import { startBenchServer } from './servers.js';
 import { distribution } from './stats.js';
 
@@ -27,17 +28,6 @@ const flag = (name: string, fallback: string) => {
 };
 const sizes = flag('n', '500,2000').split(',').map(Number);
 const runs = Number(flag('runs', '5'));
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function connect(collabUrl: string, docId: string, doc: Y.Doc): WebsocketProvider {
   return new WebsocketProvider(collabUrl, docId, doc, {
@@ -76,7 +66,7 @@ async function seedBoard(collabUrl: string, boardId: string, n: number): Promise
 async function timeRender(url: string, n: number): Promise<number> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'boussole-render-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: chromiumArgs,
     viewport: { width: 1600, height: 1000 },

@@ -7,6 +7,21 @@ export interface Migration {
   sql: string;
 }
 
+/** Portable SQL (TEXT ids and ISO timestamps) is written once for both dialects. */
+const documentsTable: Migration = {
+  version: 2,
+  sql: `
+    CREATE TABLE documents (
+      id TEXT PRIMARY KEY,
+      kind TEXT NOT NULL,
+      title TEXT NOT NULL,
+      template TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_kind ON documents (kind, created_at);
+  `,
+};
+
 export const sqliteMigrations: Migration[] = [
   {
     version: 1,
@@ -19,19 +34,7 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX doc_updates_doc_seq ON doc_updates (doc_id, seq);
     `,
   },
-  {
-    version: 2,
-    sql: `
-      CREATE TABLE documents (
-        id TEXT PRIMARY KEY,
-        kind TEXT NOT NULL,
-        title TEXT NOT NULL,
-        template TEXT NOT NULL,
-        created_at TEXT NOT NULL
-      );
-      CREATE INDEX documents_kind ON documents (kind, created_at);
-    `,
-  },
+  documentsTable,
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -46,17 +49,5 @@ export const postgresMigrations: Migration[] = [
       CREATE INDEX doc_updates_doc_seq ON doc_updates (doc_id, seq);
     `,
   },
-  {
-    version: 2,
-    sql: `
-      CREATE TABLE documents (
-        id TEXT PRIMARY KEY,
-        kind TEXT NOT NULL,
-        title TEXT NOT NULL,
-        template TEXT NOT NULL,
-        created_at TEXT NOT NULL
-      );
-      CREATE INDEX documents_kind ON documents (kind, created_at);
-    `,
-  },
+  documentsTable,
 ];
