@@ -23,11 +23,12 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_FRAME_BYTES: int(1024, 256 * 1024 * 1024).default(4 * 1024 * 1024),
   MAX_DOCUMENT_BYTES: int(1024, 2 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
-  COMMIT_DELAY_MS: int(0, 1000).default(2),
+  COMMIT_DELAY_MS: int(0, 1000).default(0),
   COMPACT_EVERY_UPDATES: int(1, 1_000_000).default(500),
   ROOM_IDLE_MS: int(0, 24 * 3600 * 1000).default(30_000),
   PING_INTERVAL_MS: int(100, 3600 * 1000).default(30_000),
   AWARENESS_FLUSH_MS: int(0, 1000).default(50),
+  AWARENESS_COALESCE_MIN_PEERS: int(1, 100_000).default(30),
   MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('full'),
   CLIENT_DIST: z.string().optional(),
@@ -55,6 +56,7 @@ export interface Config {
     compactEveryUpdates: number;
     idleMs: number;
     awarenessFlushMs: number;
+    awarenessCoalesceMinPeers: number;
   };
   pingIntervalMs: number;
   sqliteSynchronous: RawConfig['SQLITE_SYNCHRONOUS'];
@@ -105,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       compactEveryUpdates: c.COMPACT_EVERY_UPDATES,
       idleMs: c.ROOM_IDLE_MS,
       awarenessFlushMs: c.AWARENESS_FLUSH_MS,
+      awarenessCoalesceMinPeers: c.AWARENESS_COALESCE_MIN_PEERS,
     },
     pingIntervalMs: c.PING_INTERVAL_MS,
     sqliteSynchronous: c.SQLITE_SYNCHRONOUS,

@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 import { seedObservationBoard } from '../../client/src/board/testing/seedObservationBoard.js';
 import { readBoardRecords } from '../../client/src/board/yRecordCodec.js';
 import { CHROMIUM_PATH, chromiumArgs } from '../helpers/browser.js';
-import { startBenchServer } from './servers.js';
+import { killAllServers, startBenchServer } from './servers.js';
 import { distribution } from './stats.js';
 
 const args = process.argv.slice(2);
@@ -94,6 +94,8 @@ async function timeRender(url: string, n: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  // No server outlives a crash of this script.
+  process.on('exit', killAllServers);
   const server = await startBenchServer('boussole');
   const httpUrl = server.collabUrl.replace(/^ws/, 'http').replace(/\/collab$/, '');
   try {

@@ -323,7 +323,13 @@ export class Room {
     for (const id of changes.added) this.awarenessDirty.add(id);
     for (const id of changes.updated) this.awarenessDirty.add(id);
     for (const id of changes.removed) this.awarenessDirty.add(id);
-    if (this.options.awarenessFlushMs === 0) this.flushAwareness();
+    // Relay at once in rooms of a workshop's size; coalesce where fan-out (peers²) would swamp
+    // the server. Coalescing in a small room only turns a steady trickle into bursts that
+    // every participant must absorb at the same instant (measured in BENCHMARKS.md).
+    const coalesce =
+      this.options.awarenessFlushMs > 0 &&
+      this.peers.size >= this.options.awarenessCoalesceMinPeers;
+    if (!coalesce) this.flushAwareness();
     else this.awarenessTimer ??= setTimeout(this.flushAwareness, this.options.awarenessFlushMs);
   };
 

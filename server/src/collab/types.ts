@@ -18,5 +18,7 @@ export interface RoomOptions {
   compactEveryUpdates: number;
   /** Awareness (cursors, names) changes are coalesced and broadcast at most this often. */
   awarenessFlushMs: number;
+  /** Rooms with fewer peers relay awareness immediately, without coalescing. */
+  awarenessCoalesceMinPeers: number;
   maxDocumentBytes: number;
 }

@@ -1,0 +1,70 @@
+import os from 'node:os';
+import fs from 'node:fs';
+import type { ScenarioResult } from './scenario.js';
+import { describeServer } from './servers.js';
+
+export interface MachineInfo {
+  cpuModel: string;
+  cores: number;
+  node: string;
+  platform: string;
+  memoryGiB: number;
+}
+
+export function machineInfo(): MachineInfo {
+  let cpuModel = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    const match = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    if (match?.[1]) cpuModel = match[1].trim();
+  } catch {
+    // not Linux: os.cpus() is good enough
+  }
+  return {
+    cpuModel,
+    cores: os.availableParallelism(),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  };
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 1 : 0) : '—');
+const pct = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} %` : '—');
+const ratio = (r: ScenarioResult) =>
+  Number.isFinite(r.deliveredRatio)
+    ? `${(100 * r.deliveredRatio).toFixed(r.deliveredRatio === 1 ? 0 : 2)} % (${r.receipts}/${r.expectedReceipts})`
+    : '—';
+
+/** The results as one Markdown table, one row per (server, N). */
+export function markdownTable(results: readonly ScenarioResult[]): string {
+  const header = [
+    'server',
+    'N (writers/full/light)',
+    'connect+sync p50 / max (ms)',
+    'fan-out p50 / p99 / max (ms)',
+    'delivered',
+    'server CPU',
+    'server peak RSS',
+    'harness CPU (busiest thread)',
+    'harness loop delay p99 (ms)',
+    'other processes CPU',
+    'frames/s received',
+  ];
+  const rows = results.map((r) => [
+    describeServer(r.server),
+    `${r.clients} (${r.writers}/${r.fullObservers}/${r.lightObservers})`,
+    `${ms(r.connect.p50Ms)} / ${ms(r.connect.maxMs)}` +
+      (r.connect.failures > 0 ? ` (${r.connect.failures} failed)` : ''),
+    `${ms(r.latencyMs.p50)} / ${ms(r.latencyMs.p99)} / ${ms(r.latencyMs.max)}`,
+    ratio(r) + (r.unexpectedCloses > 0 ? `, ${r.unexpectedCloses} sockets closed` : ''),
+    pct(r.serverCpuPercent),
+    `${(r.serverPeakRssBytes / 2 ** 20).toFixed(0)} MiB`,
+    `${pct(r.harnessCpuPercent)} (${pct(100 * r.harnessBusiestThreadUtilization)})`,
+    ms(r.harnessEventLoopDelayMs.p99),
+    pct(Math.max(0, r.otherProcessesCpuPercent)),
+    Math.round(r.received.framesPerSecond).toLocaleString('en-US'),
+  ]);
+  return [header, header.map(() => '---'), ...rows]
+    .map((cells) => `| ${cells.join(' | ')} |`)
+    .join('\n');
+}
