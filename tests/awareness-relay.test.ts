@@ -5,6 +5,7 @@ import { decodeFrame, encodeAwareness } from '@boussole/shared';
 import { connectRaw, type RawClient } from './helpers/rawClient.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
+import { openDocuments } from './helpers/collabAccess.js';
 
 /**
  * Presence relay policy: small rooms relay each cursor move at once (no synchronised bursts);
@@ -49,6 +50,7 @@ describe('awareness relay', () => {
 
   async function room(env: Record<string, string>, docId: string) {
     server = await startServer({ env });
+    await openDocuments(server, docId);
     const alice = connectRaw(server.collabUrl, docId);
     const bob = connectRaw(server.collabUrl, docId);
     sockets.push(alice, bob);

@@ -1,20 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardListSchema, boardSummarySchema } from '@boussole/shared';
+import { CSRF_HEADER, boardListSchema, boardSummarySchema } from '@boussole/shared';
+import { signedInAdmin } from './helpers/accounts.js';
 import { startServer, type TestServer } from './helpers/server.js';
 
 describe('/api/boards', () => {
   let server: TestServer;
+  let admin = '';
 
   beforeAll(async () => {
     server = await startServer();
+    admin = await signedInAdmin(server);
   });
 
   afterAll(async () => {
     await server.close();
   });
 
+  it('keeps boards outside any workspace to instance administrators', async () => {
+    const anonymous = await server.app.inject({ method: 'GET', url: '/api/boards' });
+    expect(anonymous.statusCode).toBe(401);
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/boards',
+      headers: { [CSRF_HEADER]: '1' },
+      payload: { title: 'x' },
+    });
+    expect(created.statusCode).toBe(401);
+  });
+
   it('starts empty, creates boards with unguessable ids and lists them newest first', async () => {
-    const empty = await server.app.inject({ method: 'GET', url: '/api/boards' });
+    const empty = await server.app.inject({
+      method: 'GET',
+      headers: { cookie: admin },
+      url: '/api/boards',
+    });
     expect(boardListSchema.parse(empty.json()).boards).toEqual([]);
 
     const created = [];
@@ -22,6 +41,7 @@ describe('/api/boards', () => {
       const response = await server.app.inject({
         method: 'POST',
         url: '/api/boards',
+        headers: { [CSRF_HEADER]: '1', cookie: admin },
         payload: { title, template: 'working-hypotheses' },
       });
       expect(response.statusCode).toBe(201);
@@ -31,11 +51,17 @@ describe('/api/boards', () => {
     expect(created[0]?.id).not.toBe(created[1]?.id);
 
     const list = boardListSchema.parse(
-      (await server.app.inject({ method: 'GET', url: '/api/boards' })).json(),
+      (
+        await server.app.inject({ method: 'GET', headers: { cookie: admin }, url: '/api/boards' })
+      ).json(),
     ).boards;
     expect(list.map((b) => b.title)).toEqual(['Hypothèses « mobilité »', 'Atelier du 2 avril']);
 
-    const one = await server.app.inject({ method: 'GET', url: `/api/boards/${created[0]?.id}` });
+    const one = await server.app.inject({
+      method: 'GET',
+      headers: { cookie: admin },
+      url: `/api/boards/${created[0]?.id}`,
+    });
     expect(one.json()).toMatchObject({
       title: 'Atelier du 2 avril',
       template: 'working-hypotheses',
@@ -47,7 +73,7 @@ describe('/api/boards', () => {
       const response = await server.app.inject({
         method: 'POST',
         url: '/api/boards',
-        headers: { 'content-type': 'application/json' },
+        headers: { [CSRF_HEADER]: '1', 'content-type': 'application/json', cookie: admin },
         payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
       });
       expect(response.statusCode).toBe(400);
@@ -56,6 +82,7 @@ describe('/api/boards', () => {
     const blank = await server.app.inject({
       method: 'POST',
       url: '/api/boards',
+      headers: { [CSRF_HEADER]: '1', cookie: admin },
       payload: { title: '   ' },
     });
     expect(blank.json()).toMatchObject({ error: 'invalid-board' });
@@ -64,7 +91,11 @@ describe('/api/boards', () => {
 
   it('answers 404 for unknown and malformed ids', async () => {
     for (const id of ['board-doesnotexist000000', '..%2Fetc', 'a'.repeat(200)]) {
-      const response = await server.app.inject({ method: 'GET', url: `/api/boards/${id}` });
+      const response = await server.app.inject({
+        method: 'GET',
+        headers: { cookie: admin },
+        url: `/api/boards/${id}`,
+      });
       expect(response.statusCode).toBe(404);
     }
   });

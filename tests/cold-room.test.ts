@@ -9,6 +9,7 @@ import { GatedStore } from './helpers/gatedStore.js';
 import { connectRaw } from './helpers/rawClient.js';
 import { startServer, tempDir, type TestServer } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
+import { openDocuments } from './helpers/collabAccess.js';
 
 describe('a cold room', () => {
   const dir = tempDir('boussole-cold-');
@@ -37,6 +38,7 @@ describe('a cold room', () => {
     // A first server writes the document and stops.
     const first = await openStore();
     const before = await startServer({ store: first });
+    await openDocuments(before, docId);
     const writer = await connectSynced(before.collabUrl, docId);
     writer.doc.getText('text').insert(0, 'Analyse des besoins sociaux — atelier du 12 mars');
     writer.doc.getMap('cards').set('card-1', { title: 'Mobilité', votes: 4 });
@@ -54,6 +56,7 @@ describe('a cold room', () => {
     store.loadGate.close();
     const server = await startServer({ store });
     servers.push(server);
+    await openDocuments(server, docId);
     const ten = Array.from({ length: 10 }, () => connectClient(server.collabUrl, docId));
     clients.push(...ten);
     await waitFor(() => ten.every((c) => c.provider.wsconnected) && store.loadCalls >= 1, {
@@ -78,6 +81,7 @@ describe('a cold room', () => {
     const store = new GatedStore(await openStore());
     const server = await startServer({ store });
     servers.push(server);
+    await openDocuments(server, docId);
     store.loadGate.close();
 
     // Sent before the document is loaded: a real edit, then garbage.

@@ -5,6 +5,7 @@ import { seededRandom } from './helpers/random.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 import { canonicalState as canonical } from './helpers/yjsState.js';
+import { openDocuments } from './helpers/collabAccess.js';
 
 function randomEdit(doc: Y.Doc, random: () => number, n: number): void {
   const text = doc.getText('text');
@@ -44,6 +45,7 @@ describe('20 official y-websocket clients editing one document', () => {
     const docId = `convergence-${seed}`;
     const random = seededRandom(seed);
     const mine: TestClient[] = [];
+    await openDocuments(server, docId);
     for (let i = 0; i < 20; i++) mine.push(await connectSynced(server.collabUrl, docId));
     clients.push(...mine);
 

@@ -19,6 +19,7 @@ import {
   writeContinuously,
 } from './helpers/streamingWriter.js';
 import { waitFor } from './helpers/wait.js';
+import { newChildBoard, openDocuments, signInAgain } from './helpers/collabAccess.js';
 
 /**
  * "An edit someone has seen survives a crash." A writer streams edits into a real server
@@ -37,11 +38,12 @@ interface CrashReport {
 
 async function crashMidStreamAndReload(
   backend: ChildBackend,
-  docId: string,
+  label: string,
   env: Record<string, string> = {},
 ): Promise<CrashReport> {
   const serverEnv = { ...backend.env, ...env };
   const first = await startChildServer({ env: serverEnv });
+  const docId = await newChildBoard(first);
   const observer = await connectSynced(first.collabUrl, docId);
   const seen = recordEntries(observer.doc);
   const writer = await connectSynced(first.collabUrl, docId);
@@ -70,13 +72,14 @@ async function crashMidStreamAndReload(
   const rowsAfterCrash = await backend.countRows(docId);
 
   const second = await startChildServer({ env: serverEnv });
+  await signInAgain(second);
   const fresh = await connectSynced(second.collabUrl, docId);
   const recovered = entryNames(fresh.doc);
   fresh.destroy();
   second.kill('SIGTERM');
   expect((await second.waitForExit()).code).toBe(0);
   process.stderr.write(
-    `[durability] ${backend.name} ${docId}: writer created ${stream.written}, ` +
+    `[durability] ${backend.name} ${label}: writer created ${stream.written}, ` +
       `observer saw ${observed.size}, rows after crash ${rowsAfterCrash}, ` +
       `reloaded ${recovered.size}\n`,
   );
@@ -144,6 +147,7 @@ describe('an edit the store refused', () => {
     await store.migrate();
     const server = await startServer({ store, env: { LOG_LEVEL: 'silent' } });
     const docId = 'refused-edit';
+    await openDocuments(server, docId);
     const writer = await connectSynced(server.collabUrl, docId);
     const observer = await connectSynced(server.collabUrl, docId);
     try {

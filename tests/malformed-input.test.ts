@@ -21,6 +21,7 @@ import { connectRaw, rawFrame } from './helpers/rawClient.js';
 import { pick, seededRandom } from './helpers/random.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
+import { openDocuments } from './helpers/collabAccess.js';
 
 const MAX_FRAME_BYTES = 65_536;
 const SEED = 20_260_918;
@@ -122,6 +123,7 @@ describe('malformed and hostile input', () => {
     server = await startServer({
       env: { MAX_FRAME_BYTES: String(MAX_FRAME_BYTES), LOG_LEVEL: 'error' },
     });
+    await openDocuments(server, docId, 'x'.repeat(128), 'malformed-crafted', 'malformed-presence');
     alice = await connectSynced(server.collabUrl, docId);
     bob = await connectSynced(server.collabUrl, docId);
     const text = alice.doc.getText('text');

@@ -9,6 +9,7 @@ import { GatedStore } from './helpers/gatedStore.js';
 import { connectRaw, type RawClient } from './helpers/rawClient.js';
 import { startServer, tempDir, type TestServer } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
+import { openDocuments } from './helpers/collabAccess.js';
 
 const SECRET = 'pas encore enregistré';
 
@@ -75,6 +76,7 @@ describe('persist, then broadcast', () => {
     await inner.migrate();
     store = new GatedStore(inner);
     server = await startServer({ store });
+    await openDocuments(server, 'persist-broadcast', 'persist-join');
   });
 
   // A failed test must not leave the next one facing a closed gate.

@@ -22,6 +22,7 @@ import {
 import { ENTRIES, entryNames, recordEntries } from './helpers/streamingWriter.js';
 import { waitFor } from './helpers/wait.js';
 import { canonicalState } from './helpers/yjsState.js';
+import { newChildBoard, signInAgain } from './helpers/collabAccess.js';
 
 const pgAvailable = await postgresAvailable();
 
@@ -67,11 +68,11 @@ function gracefulShutdownSuite(makeBackend: () => Promise<ChildBackend>): void {
 
   it('commits every update accepted before SIGTERM, exits 0, and reloads it exactly', async () => {
     printChildOutputOnFailure();
-    const docId = 'graceful-sigterm';
     const BURST = 120;
     // A long group-commit window: the burst is accepted but not yet committed at the signal.
     const env = { ...backend.env, COMMIT_DELAY_MS: '1000', AWARENESS_FLUSH_MS: '0' };
     const first = await startChildServer({ env });
+    const docId = await newChildBoard(first);
     const writer = await connectSynced(first.collabUrl, docId);
     const observer = await connectSynced(first.collabUrl, docId);
     const seen = recordEntries(observer.doc);
@@ -90,6 +91,7 @@ function gracefulShutdownSuite(makeBackend: () => Promise<ChildBackend>): void {
     expect(seenAtSignal, 'edits already committed when the signal came').toBeLessThan(BURST);
 
     const second = await startChildServer({ env: backend.env });
+    await signInAgain(second);
     const reloaded = await loadFresh(second, docId);
     await stopGracefully(second);
     expect(entryNames(reloaded).size).toBe(BURST);
@@ -121,12 +123,12 @@ describe('compaction keeps the log short: SQLite', () => {
 
   it('folds hundreds of updates into a few rows that load identically', async () => {
     printChildOutputOnFailure();
-    const docId = 'folded-log';
     const COMPACT_EVERY = 25;
     const ROUNDS = 40;
     const PER_ROUND = 10;
     const folding = { ...backend.env, COMPACT_EVERY_UPDATES: String(COMPACT_EVERY) };
     const first = await startChildServer({ env: folding });
+    const docId = await newChildBoard(first);
     const writer = await connectSynced(first.collabUrl, docId);
     const observer = await connectSynced(first.collabUrl, docId);
     const seen = recordEntries(observer.doc);
@@ -148,6 +150,7 @@ describe('compaction keeps the log short: SQLite', () => {
 
     // Restarted with the default (large) period, so only the graceful stop can fold the log.
     const second = await startChildServer({ env: backend.env });
+    await signInAgain(second);
     const editor = await connectSynced(second.collabUrl, docId);
     expect(entryNames(editor.doc).size).toBe(n);
     expect(canonicalState(editor.doc).equals(canonicalState(writer.doc))).toBe(true);
@@ -162,6 +165,7 @@ describe('compaction keeps the log short: SQLite', () => {
     expect(await backend.countRows(docId), 'rows after a graceful stop').toBe(1);
 
     const third = await startChildServer({ env: backend.env });
+    await signInAgain(third);
     const again = await loadFresh(third, docId);
     await stopGracefully(third);
     expect(entryNames(again).size).toBe(n);

@@ -10,6 +10,21 @@ import { GatedStore } from './helpers/gatedStore.js';
 import { connectRaw, type RawClient } from './helpers/rawClient.js';
 import { startServer, tempDir, type TestServer } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
+import { openDocuments } from './helpers/collabAccess.js';
+import { adminCredentials } from './helpers/accounts.js';
+
+/** Every document these tests open, made real documents of a workspace up front. */
+const documentIds = [
+  'presence-cleanup',
+  'presence-query',
+  'idle-unload',
+  'idle-unload-clock',
+  'idle-race',
+  'idle-race-clock',
+  'size-limit',
+  'heartbeat',
+  'closing',
+];
 
 const MAX_DOCUMENT_BYTES = 4096;
 
@@ -70,6 +85,7 @@ describe('room lifecycle', () => {
         MAX_DOCUMENT_BYTES: String(MAX_DOCUMENT_BYTES),
       },
     });
+    await openDocuments(server, ...documentIds);
   });
 
   // A failed test must not leave the next one facing a closed gate.
@@ -128,8 +144,9 @@ describe('room lifecycle', () => {
       await waitFor(() => presenceIn(raw.received.slice(mark)).has(alice.doc.clientID), {
         what: 'the answer to carry Alice',
       });
+      // The name is the one the server knows the socket by, not the one the client wrote.
       expect(presenceIn(raw.received.slice(mark)).get(alice.doc.clientID)).toEqual({
-        user: { name: 'Alice' },
+        user: { id: expect.any(String), name: adminCredentials.displayName },
       });
     });
   });
@@ -255,6 +272,7 @@ describe('heartbeat', () => {
     // Its own server: a ping interval this short suits only a test that waits for it.
     const server = await startServer({ env: { PING_INTERVAL_MS: '250' } });
     const docId = 'heartbeat';
+    await openDocuments(server, docId);
     const silent = connectRaw(server.collabUrl, docId, { autoPong: false });
     const lively = connectRaw(server.collabUrl, docId);
     try {
@@ -292,6 +310,7 @@ describe('graceful close', () => {
     await inner.migrate();
     store = new GatedStore(inner);
     server = await startServer({ store });
+    await openDocuments(server, ...documentIds);
   });
 
   afterAll(async () => {

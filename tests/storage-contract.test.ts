@@ -26,17 +26,21 @@ interface StoreFactory {
   tearDown(): Promise<void>;
 }
 
-function sqliteFactory(): StoreFactory {
-  let dir = '';
-  return {
-    async setUp() {
-      dir = tempDir('boussole-contract-');
-    },
-    open: () =>
-      new SqliteDocStore({ file: path.join(dir, 'boussole.sqlite'), synchronous: 'full' }),
-    async tearDown() {
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+/** SQLite in both of its write paths: a worker thread (the default under 'full'), this thread. */
+function sqliteFactory(
+  options: Omit<ConstructorParameters<typeof SqliteDocStore>[0], 'file'>,
+): () => StoreFactory {
+  return () => {
+    let dir = '';
+    return {
+      async setUp() {
+        dir = tempDir('boussole-contract-');
+      },
+      open: () => new SqliteDocStore({ file: path.join(dir, 'boussole.sqlite'), ...options }),
+      async tearDown() {
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   };
 }
 
@@ -330,6 +334,61 @@ function storeContract(kind: string, makeFactory: () => StoreFactory): void {
       expectSameRows((await store.load(docId)).updates, [update]);
     });
 
+    it('shows every write to the next read, as soon as the write resolves', async () => {
+      // The SQLite store writes on one connection (possibly in another thread) and reads on
+      // another: a room that loads right after its last commit must find it.
+      const docId = freshDocId();
+      for (let i = 1; i <= 10; i++) {
+        const seq = await store.append(docId, [Uint8Array.of(i)]);
+        expect((await store.load(docId)).lastSeq).toBe(seq);
+      }
+      const seq = await store.append(docId, [Uint8Array.of(11)]);
+      await store.compact(docId, Uint8Array.of(0), seq);
+      expect(await store.load(docId)).toEqual({
+        updates: [Uint8Array.of(0)],
+        lastSeq: seq,
+        bytes: 1,
+      });
+      await store.deleteDoc(docId);
+      expect((await store.load(docId)).lastSeq).toBe(0);
+
+      const id = `doc-ryw-${++docCounter}`;
+      await store.sql.run(
+        'INSERT INTO documents (id, kind, title, template, created_at) VALUES (?, ?, ?, ?, ?)',
+        [id, 'board', 'avant', 'blank', 'now'],
+      );
+      expect(await store.sql.all('SELECT title FROM documents WHERE id = ?', [id])).toEqual([
+        { title: 'avant' },
+      ]);
+      await store.sql.transaction((tx) =>
+        tx.run('UPDATE documents SET title = ? WHERE id = ?', ['après', id]),
+      );
+      expect(await store.sql.all('SELECT title FROM documents WHERE id = ?', [id])).toEqual([
+        { title: 'après' },
+      ]);
+    });
+
+    it('rejects the caller of a failing write, and keeps writing for the others', async () => {
+      const id = `doc-err-${++docCounter}`;
+      const insert =
+        'INSERT INTO documents (id, kind, title, template, created_at) VALUES (?, ?, ?, ?, ?)';
+      await store.sql.run(insert, [id, 'board', 'un', 'blank', 'now']);
+      await expect(store.sql.run(insert, [id, 'board', 'deux', 'blank', 'now'])).rejects.toThrow(
+        /unique|duplicate/i,
+      );
+      await expect(
+        store.sql.transaction((tx) => tx.run(insert, [id, 'board', 'trois', 'blank', 'now'])),
+      ).rejects.toThrow(/unique|duplicate/i);
+      await expect(store.sql.run('SELECT * FROM no_such_table')).rejects.toThrow(/no_such_table/);
+      // Nothing of the failed writes remains, and the store still writes.
+      expect(await store.sql.all('SELECT title FROM documents WHERE id = ?', [id])).toEqual([
+        { title: 'un' },
+      ]);
+      const docId = freshDocId();
+      const seq = await store.append(docId, [Uint8Array.of(1)]);
+      expect((await store.load(docId)).lastSeq).toBe(seq);
+    });
+
     it('answers ping while open and rejects it once closed', async () => {
       const own = open();
       await own.migrate();
@@ -342,7 +401,14 @@ function storeContract(kind: string, makeFactory: () => StoreFactory): void {
   });
 }
 
-storeContract('sqlite', sqliteFactory);
+storeContract(
+  'sqlite (synchronous=full, writes in a worker thread)',
+  sqliteFactory({ synchronous: 'full' }),
+);
+storeContract(
+  'sqlite (synchronous=normal, writes on this thread)',
+  sqliteFactory({ synchronous: 'normal' }),
+);
 
 const pgAvailable = await postgresAvailable();
 describe.skipIf(!pgAvailable)('PostgreSQL', () => {

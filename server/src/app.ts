@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
-import { CloseCode } from '@boussole/shared';
+import { CSRF_HEADER, CloseCode } from '@boussole/shared';
+import { createAccessContext, type AccessContext } from './access/index.js';
+import { ConnectionIndex } from './collab/ConnectionIndex.js';
+import { isSameOrigin } from './http/sameOrigin.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerLinkRoutes } from './routes/links.js';
+import { registerWorkspaceRoutes } from './routes/workspaces.js';
 import type { Config } from './config.js';
 import { RoomRegistry } from './collab/RoomRegistry.js';
+import { contentValidatorsByKind } from './boards/contentValidatorForKind.js';
 import type { DocStore } from './storage/DocStore.js';
 import { DocumentCatalog } from './documents/DocumentCatalog.js';
 import { registerBoardRoutes } from './routes/boards.js';
@@ -21,8 +28,12 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     rooms: RoomRegistry;
+    /** Accounts, workspaces, links and the rules of who may do what (server/src/access). */
+    access: AccessContext;
   }
 }
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Build the HTTP + websocket application without listening (tests use port 0 or inject). */
 export async function buildApp({ config, store }: AppDeps): Promise<FastifyInstance> {
@@ -53,10 +64,13 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
     },
   );
 
+  const documents = new DocumentCatalog(store.sql);
+  const contentValidatorFor = contentValidatorsByKind();
   const registry = new RoomRegistry(
     store,
     { ...config.rooms, maxDocumentBytes: config.limits.maxDocumentBytes },
     app.log,
+    async (docId) => contentValidatorFor((await documents.get(docId))?.kind),
   );
   app.decorate('rooms', registry);
 
@@ -78,9 +92,59 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
       done();
     },
   });
-  registerCollabRoutes(app, { registry, config });
+  // A state-changing request must come from a Boussole page: same origin, and a header that a
+  // cross-site form cannot send (no CORS is ever granted, so a cross-site script cannot either).
+  app.addHook('onRequest', async (request, reply) => {
+    if (!STATE_CHANGING.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (
+      request.headers[CSRF_HEADER] !== '1' ||
+      !isSameOrigin(request.headers, config.allowedOrigins)
+    ) {
+      return reply.code(403).send({
+        error: 'csrf',
+        message: 'Requête refusée : elle ne vient pas d’une page de ce serveur Boussole.',
+      });
+    }
+  });
+
+  const connections = new ConnectionIndex();
+  const access = createAccessContext({
+    store,
+    documents,
+    sessionDays: config.sessionDays,
+    hooks: {
+      linkRevoked: (linkId) =>
+        connections.closeWhere(
+          (o) => o.linkId === linkId,
+          CloseCode.Unauthorized,
+          'invitation link revoked',
+        ),
+      sessionClosed: (sessionId) =>
+        connections.closeWhere(
+          (o) => o.sessionId === sessionId,
+          CloseCode.Unauthorized,
+          'signed out',
+        ),
+      membershipChanged: (workspaceId, userId) =>
+        connections.closeWhere(
+          (o) => o.workspaceId === workspaceId && o.principalId === userId,
+          CloseCode.AccessChanged,
+          'rights changed',
+        ),
+      documentsErased: async (docIds) => {
+        for (const docId of docIds) {
+          await registry.erase(docId, CloseCode.InvalidDocumentId, 'document erased');
+        }
+      },
+    },
+  });
+  app.decorate('access', access);
+  registerCollabRoutes(app, { registry, config, access: access.access, connections });
   registerHealthRoutes(app, { store });
-  registerBoardRoutes(app, { documents: new DocumentCatalog(store.sql) });
+  registerBoardRoutes(app, { documents, access: access.access });
+  registerAuthRoutes(app, access);
+  registerWorkspaceRoutes(app, access);
+  registerLinkRoutes(app, access);
   registerClientConfigRoutes(app, { tldrawLicenseKey: config.tldrawLicenseKey });
   await registerClientRoutes(app, { clientDist: config.clientDist });
 

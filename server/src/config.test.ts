@@ -44,4 +44,14 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://u@db:5432/boussole');
     expect(config.limits.maxFrameBytes).toBe(2048);
   });
+
+  it('reads extra allowed origins and refuses one with a path', () => {
+    expect(
+      loadConfig({ ALLOWED_ORIGINS: 'https://abs.example.fr, http://localhost:5173' })
+        .allowedOrigins,
+    ).toEqual(['https://abs.example.fr', 'http://localhost:5173']);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://abs.example.fr/app' })).toThrow(
+      /ALLOWED_ORIGINS="https:\/\/abs.example.fr\/app" is invalid: expected .*origins/,
+    );
+  });
 });

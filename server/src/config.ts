@@ -34,6 +34,26 @@ const configSchema = z.object({
   CLIENT_DIST: z.string().optional(),
   TLDRAW_LICENSE_KEY: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(15_000),
+  SESSION_DAYS: int(1, 365).default(14),
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^https?:\/\/[^/\s]+$/,
+            'a comma-separated list of origins such as https://abs.example.fr (no path)',
+          ),
+      ),
+    )
+    .default([]),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -64,6 +84,13 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Passed to the browser: tldraw requires one in production (HTTPS, non-localhost). */
   tldrawLicenseKey: string | undefined;
+  /**
+   * Pages allowed to open websockets and send state-changing requests besides the server's own
+   * origin (e.g. a development server on another port, or a public name behind a proxy).
+   */
+  allowedOrigins: string[];
+  /** How long a staff sign-in lasts. */
+  sessionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -83,7 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
-        const name = issue.path.join('.');
+        const name = String(issue.path[0] ?? '');
         return `${name}=${JSON.stringify(present[name] ?? '')} is invalid: expected ${issue.message}`;
       }),
     );
@@ -114,5 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     clientDist: c.CLIENT_DIST ? path.resolve(c.CLIENT_DIST) : undefined,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     tldrawLicenseKey: c.TLDRAW_LICENSE_KEY,
+    allowedOrigins: c.ALLOWED_ORIGINS,
+    sessionDays: c.SESSION_DAYS,
   };
 }

@@ -6,3 +6,4 @@ export { SqliteDocStore } from './storage/sqliteStore.js';
 export { PostgresDocStore } from './storage/postgresStore.js';
 export { createStore } from './storage/createStore.js';
 export { RoomRegistry } from './collab/RoomRegistry.js';
+export { WorkerSqliteWriter } from './storage/sqliteWriter.js';

@@ -42,6 +42,18 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 
   const address = await app.listen({ port: config.port, host: config.host });
+  // The setup link comes before 'listening', which tools and tests take as the ready signal:
+  // once that line is out, everything the first start has to say has been said.
+  if ((await app.access.accounts.count()) === 0) {
+    // The one secret ever written to the log, on purpose: like other self-hosted tools, the
+    // first start hands whoever runs it the way to create the administrator. It works once.
+    // At warn level: something is waiting for the operator, even with LOG_LEVEL=warn.
+    const token = app.access.setup.open();
+    app.log.warn(
+      { setupUrl: `${address.replace('127.0.0.1', 'localhost')}/setup#${token}` },
+      'No account yet: open this link once to create the administrator',
+    );
+  }
   const port = app.server.address();
   app.log.info(
     {

@@ -11,6 +11,8 @@ export const CloseCode = {
   InternalError: 4500,
   /** The client did not read what it was sent fast enough; reconnect and resync. */
   ClientTooSlow: 4508,
+  /** This person's rights on the document changed (role, membership): reconnect to get the new ones. */
+  AccessChanged: 4300,
 
   /** A frame could not be decoded (truncated, trailing bytes, bad Yjs update). */
   MalformedFrame: 4400,
@@ -48,6 +50,10 @@ const messages: Record<CloseCodeValue, { fr: string; en: string }> = {
   [CloseCode.ClientTooSlow]: {
     fr: 'Connexion trop lente : resynchronisation…',
     en: 'Connection too slow: resynchronising…',
+  },
+  [CloseCode.AccessChanged]: {
+    fr: 'Vos droits sur ce document ont changé. Reconnexion…',
+    en: 'Your rights on this document changed. Reconnecting…',
   },
   [CloseCode.MalformedFrame]: {
     fr: 'Le serveur a reçu un message illisible et a fermé la connexion.',

@@ -5,3 +5,5 @@ export * from './api/boards.js';
 export * from './import/csv.js';
 export * from './board/index.js';
 export * from './api/clientConfig.js';
+export * from './access/roles.js';
+export * from './api/access.js';

@@ -137,3 +137,27 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
 export function encodeQueryAwareness(): Uint8Array {
   return new Uint8Array([MessageType.QueryAwareness]);
 }
+
+/**
+ * An auth message telling the client that something it sent was refused, with a reason the
+ * official provider hands to its `permissionDeniedHandler` (y-protocols/auth: type 0 is
+ * permission denied, followed by the reason as a varString).
+ */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  return frameWithPayload([MessageType.Auth, 0], new TextEncoder().encode(reason));
+}
+
+/** The reason carried by a permission-denied auth frame, or undefined for any other frame. */
+export function decodePermissionDenied(frame: Uint8Array): string | undefined {
+  if (frame[0] !== MessageType.Auth || frame[1] !== 0) return undefined;
+  let length = 0;
+  let shift = 0;
+  let i = 2;
+  for (; i < frame.length; i++) {
+    const byte = frame[i] ?? 0;
+    length += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) break;
+  }
+  return new TextDecoder().decode(frame.subarray(i + 1, i + 1 + length));
+}

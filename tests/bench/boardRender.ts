@@ -29,9 +29,18 @@ const flag = (name: string, fallback: string) => {
 const sizes = flag('n', '500,2000').split(',').map(Number);
 const runs = Number(flag('runs', '5'));
 
+/** The administrator's session, set once the server is up: every socket sends it. */
+let cookie = '';
+
+class SignedInWebSocket extends WebSocket {
+  constructor(url: string, protocols?: string | string[]) {
+    super(url, protocols, { headers: { cookie } });
+  }
+}
+
 function connect(collabUrl: string, docId: string, doc: Y.Doc): WebsocketProvider {
   return new WebsocketProvider(collabUrl, docId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: SignedInWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
 }
@@ -71,6 +80,12 @@ async function timeRender(url: string, n: number): Promise<number> {
     args: chromiumArgs,
     viewport: { width: 1600, height: 1000 },
   });
+  await context.addCookies(
+    cookie.split('; ').map((pair) => {
+      const eq = pair.indexOf('=');
+      return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: new URL(url).origin };
+    }),
+  );
   try {
     const page = await context.newPage();
     const started = Date.now();
@@ -98,12 +113,17 @@ async function main(): Promise<void> {
   process.on('exit', killAllServers);
   const server = await startBenchServer('boussole');
   const httpUrl = server.collabUrl.replace(/^ws/, 'http').replace(/\/collab$/, '');
+  cookie = server.cookie ?? '';
+  // The boards go into the workspace the harness's first board belongs to.
+  const first = (await (
+    await fetch(`${httpUrl}/api/boards/${server.room ?? ''}`, { headers: { cookie } })
+  ).json()) as { workspaceId: string };
   try {
     const rows: string[] = [];
     for (const n of sizes) {
-      const response = await fetch(`${httpUrl}/api/boards`, {
+      const response = await fetch(`${httpUrl}/api/workspaces/${first.workspaceId}/boards`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-boussole-csrf': '1', cookie },
         body: JSON.stringify({ title: `Bench ${n}`, template: 'blank' }),
       });
       const { id } = (await response.json()) as { id: string };

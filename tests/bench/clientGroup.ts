@@ -68,7 +68,7 @@ export class ClientGroup {
   }
 
   private async connect(): Promise<Reply> {
-    const { collabUrl, room, writers, firstLight, connectTimeoutMs } = this.setup;
+    const { collabUrl, room, cookie, writers, firstLight, connectTimeoutMs } = this.setup;
     for (const index of this.setup.indexes) {
       this.clients.push(
         index < firstLight
@@ -79,8 +79,9 @@ export class ClientGroup {
               room,
               this.recorder,
               this.counters,
+              cookie,
             )
-          : startLightClient(index, `${collabUrl}/${room}`, this.recorder, this.counters),
+          : startLightClient(index, `${collabUrl}/${room}`, this.recorder, this.counters, cookie),
       );
     }
     const deadline = new Promise<never>((_, reject) => {

@@ -31,11 +31,15 @@ export function startFullClient(
   room: string,
   recorder: FanoutSink,
   counters: ClientCounters,
+  cookie?: string,
 ): BenchClient {
   const doc = new Y.Doc();
   const notes = doc.getMap<NoteValue>('notes');
   const provider = new WebsocketProvider(collabUrl, room, doc, {
-    WebSocketPolyfill: CountingWebSocket(counters) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: CountingWebSocket(
+      counters,
+      cookie,
+    ) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
   provider.awareness.setLocalState({ user: userFor(index), cursor: cursorAt(index, 0) });
@@ -93,10 +97,11 @@ export function startFullClient(
 /** `ws` with a counter on received frames; the provider uses it as its WebSocket. */
 function CountingWebSocket(
   counters: ClientCounters,
+  cookie: string | undefined,
 ): new (url: string | URL, protocols?: string | string[]) => WebSocket {
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
+      super(url, protocols, cookie ? { headers: { cookie } } : undefined);
       this.on('message', (data: ArrayBuffer | Buffer) => {
         counters.framesReceived += 1;
         counters.bytesReceived += data instanceof ArrayBuffer ? data.byteLength : data.length;

@@ -4,6 +4,8 @@ import type { ClientCounters } from './benchClient.js';
 export interface GroupSetup {
   collabUrl: string;
   room: string;
+  /** The `Cookie` header every client sends on its upgrade (Boussole); none for the reference. */
+  cookie?: string;
   /** Clients in the whole room, writers among them, and the first light observer's index. */
   clients: number;
   writers: number;

@@ -25,6 +25,7 @@ export function startLightClient(
   url: string,
   recorder: FanoutSink,
   counters: ClientCounters,
+  cookie?: string,
 ): BenchClient {
   const clientId = 1_000_000 + index;
   const user = userFor(index);
@@ -37,28 +38,32 @@ export function startLightClient(
     rejectSynced = reject;
   });
 
-  const socket = new RawWebSocket(url, {
-    onOpen: () => socket.send(emptyStep1),
-    onMessages: (messages) => {
-      const at = now();
-      counters.framesReceived += messages.length;
-      for (const data of messages) {
-        counters.bytesReceived += data.length;
-        if (data[0] === messageSync) {
-          if (data[1] === syncUpdate) {
-            scanMarkers(data, (w, s) => recorder.received(index, w, s, at), 2);
-          } else if (data[1] === syncStep2) resolveSynced(at);
-          else if (data[1] === syncStep1) socket.send(emptyStep2);
-        } else if (data[0] === messageAwareness) {
-          counters.awarenessFramesReceived += 1;
+  const socket = new RawWebSocket(
+    url,
+    {
+      onOpen: () => socket.send(emptyStep1),
+      onMessages: (messages) => {
+        const at = now();
+        counters.framesReceived += messages.length;
+        for (const data of messages) {
+          counters.bytesReceived += data.length;
+          if (data[0] === messageSync) {
+            if (data[1] === syncUpdate) {
+              scanMarkers(data, (w, s) => recorder.received(index, w, s, at), 2);
+            } else if (data[1] === syncStep2) resolveSynced(at);
+            else if (data[1] === syncStep1) socket.send(emptyStep2);
+          } else if (data[0] === messageAwareness) {
+            counters.awarenessFramesReceived += 1;
+          }
         }
-      }
+      },
+      onClose: (reason) => {
+        if (!closedByUs) counters.unexpectedCloses += 1;
+        rejectSynced(new Error(`light client ${index}: ${reason}`));
+      },
     },
-    onClose: (reason) => {
-      if (!closedByUs) counters.unexpectedCloses += 1;
-      rejectSynced(new Error(`light client ${index}: ${reason}`));
-    },
-  });
+    cookie,
+  );
 
   return {
     index,

@@ -24,6 +24,7 @@ export class RawWebSocket {
   constructor(
     url: string,
     private readonly handlers: RawWebSocketHandlers,
+    cookie?: string,
   ) {
     const { hostname, port, pathname } = new URL(url);
     const key = crypto.randomBytes(16).toString('base64');
@@ -32,7 +33,9 @@ export class RawWebSocket {
     this.socket.on('connect', () => {
       this.socket.write(
         `GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\n` +
-          `Connection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+          `Connection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n` +
+          (cookie ? `Cookie: ${cookie}\r\n` : '') +
+          '\r\n',
       );
     });
     this.socket.on('data', (chunk: Buffer) => this.receive(chunk));

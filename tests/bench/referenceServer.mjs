@@ -2,8 +2,24 @@
 // same URL shape as Boussole, /collab/<room>. Plain JavaScript so that it runs on bare Node like
 // Boussole's built server: no TypeScript loader adds to its CPU or memory.
 import http from 'node:http';
+import { register } from 'node:module';
 import { WebSocketServer } from 'ws';
-import { setupWSConnection } from '@y/websocket-server/utils';
+
+// The package imports y-leveldb at load time, for persistence it only uses when YPERSISTENCE is
+// set. The workspace does not install LevelDB (a native module nothing else needs), so that one
+// import resolves to a stub that fails loudly if it were ever used; everything else runs as
+// shipped.
+const stubbedLeveldb = `export class LeveldbPersistence {
+  constructor() { throw new Error('y-leveldb is not installed: run without YPERSISTENCE'); }
+}`;
+const hooks = `export async function resolve(specifier, context, next) {
+  if (specifier === 'y-leveldb') {
+    return { url: 'data:text/javascript,' + encodeURIComponent(${JSON.stringify(stubbedLeveldb)}), shortCircuit: true };
+  }
+  return next(specifier, context);
+}`;
+register(`data:text/javascript,${encodeURIComponent(hooks)}`);
+const { setupWSConnection } = await import('@y/websocket-server/utils');
 
 // Usage: node referenceServer.mjs <port> (0: any free port). Listens on 127.0.0.1 only.
 const port = Number(process.argv[2] ?? '0');

@@ -75,7 +75,7 @@ export async function runScenario(
   const { clients: n } = options;
   const mix = clientMix(n, options);
   const firstLight = mix.writers + mix.fullObservers;
-  const room = `bench-${n}-${Date.now().toString(36)}`;
+  const room = server.room ?? `bench-${n}-${Date.now().toString(36)}`;
   const loadAverage = os.loadavg();
   const threads = groups.length;
   const all = <T>(fn: (group: GroupHandle, g: number) => Promise<T>) => Promise.all(groups.map(fn));
@@ -88,6 +88,7 @@ export async function runScenario(
           setup: {
             collabUrl: server.collabUrl,
             room,
+            ...(server.cookie ? { cookie: server.cookie } : {}),
             clients: n,
             writers: mix.writers,
             firstLight,

@@ -15,6 +15,9 @@ export interface BenchServer {
   pid: number;
   /** ws://127.0.0.1:PORT/collab — a provider appends /<room>. */
   collabUrl: string;
+  /** Boussole only: the board every client joins, and the administrator's session cookie. */
+  room?: string;
+  cookie?: string;
   stop(): Promise<void>;
 }
 
@@ -99,7 +102,59 @@ export async function startBenchServer(
     await stop();
     throw new Error(`${kind} did not start: ${String(error)}\n${output()}`);
   }
-  return { kind, pid: child.pid, collabUrl: `ws://127.0.0.1:${port}/collab`, stop };
+  const collabUrl = `ws://127.0.0.1:${port}/collab`;
+  if (kind === 'reference') return { kind, pid: child.pid, collabUrl, stop };
+  try {
+    const { room, cookie } = await boussoleBoard(`http://127.0.0.1:${port}`, output);
+    return { kind, pid: child.pid, collabUrl, room, cookie, stop };
+  } catch (error) {
+    await stop();
+    throw new Error(`${kind}: could not prepare a board: ${String(error)}\n${output()}`);
+  }
+}
+
+/**
+ * Boussole serves only documents of a workspace, to signed-in people: create the administrator
+ * from the setup link it printed, a workspace and a board, as a facilitator would.
+ */
+async function boussoleBoard(
+  httpUrl: string,
+  log: () => string,
+): Promise<{ room: string; cookie: string }> {
+  // The link is printed just after the server starts listening: give it a moment.
+  let match: RegExpExecArray | null = null;
+  for (let tries = 0; tries < 100 && !match; tries++) {
+    match = /"setupUrl":"[^"#]*#([^"]+)"/.exec(log());
+    if (!match) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (!match?.[1]) throw new Error('no setup link in the log');
+  const post = async (path: string, body: unknown, cookie = '') => {
+    const response = await fetch(`${httpUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-boussole-csrf': '1', cookie },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+    const setCookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+    return { body: (await response.json()) as { id: string }, setCookie };
+  };
+  const { setCookie: cookie } = await post('/api/setup', {
+    token: match[1],
+    email: 'bench@boussole.local',
+    displayName: 'Bench',
+    password: 'bench password, long enough',
+  });
+  const workspace = await post(
+    '/api/workspaces',
+    { name: 'Bench', kind: 'communale', periodStart: '2026-01-01', periodEnd: '2026-12-31' },
+    cookie,
+  );
+  const board = await post(
+    `/api/workspaces/${workspace.body.id}/boards`,
+    { title: 'Bench', template: 'blank' },
+    cookie,
+  );
+  return { room: board.body.id, cookie };
 }
 
 function freePort(): Promise<number> {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { boardSummarySchema } from '@boussole/shared';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
 import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
 import {
@@ -10,6 +9,15 @@ import {
   type ChildServer,
 } from '../helpers/childServer.js';
 import { tempDir } from '../helpers/server.js';
+import {
+  addMember,
+  browserCookies,
+  createAdmin,
+  createBoard,
+  createWorkspace,
+  setupTokenFromLogs,
+} from '../helpers/accounts.js';
+import { waitFor } from '../helpers/wait.js';
 
 const available = chromiumAvailable();
 
@@ -22,11 +30,12 @@ describe.skipIf(!available)('two people on one board in Chromium', () => {
   let alicePage: Page;
   let bobPage: Page;
   let boardUrl: string;
+  let carolCookie = '';
 
-  async function join(person: Person, name: string): Promise<Page> {
+  /** Signed in (a session cookie of their own account), straight to the board. */
+  async function join(person: Person, cookie: string): Promise<Page> {
+    await person.context.addCookies(browserCookies(cookie, server.httpUrl));
     const page = await person.context.newPage();
-    await page.goto(`${server.httpUrl}/`);
-    await page.getByLabel('Votre nom').fill(name);
     await page.goto(boardUrl);
     await page.locator('.tl-canvas').waitFor({ timeout: 20_000 });
     await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
@@ -39,17 +48,35 @@ describe.skipIf(!available)('two people on one board in Chromium', () => {
     assertClientBuilt();
     await buildServer();
     server = await startChildServer({ env: { DATA_DIR: tempDir(), CLIENT_DIST: clientDist } });
-    const response = await fetch(`${server.httpUrl}/api/boards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Atelier regroupement', template: 'blank' }),
+    await waitFor(() => server.logs.some((entry) => typeof entry.setupUrl === 'string'), {
+      what: 'the setup link',
     });
-    const board = boardSummarySchema.parse(await response.json());
-    boardUrl = `${server.httpUrl}/b/${board.id}`;
+    const url = server.httpUrl;
+    const admin = await createAdmin(url, setupTokenFromLogs(server.logs));
+    const workspace = await createWorkspace(url, admin);
+    const boardId = await createBoard(url, admin, workspace, 'Atelier regroupement');
+    boardUrl = `${url}/b/${boardId}`;
+    const aliceAccount = await addMember(url, admin, workspace, {
+      email: 'alice@ccas.example.fr',
+      displayName: 'Alice',
+      role: 'animateur',
+    });
+    const bobAccount = await addMember(url, admin, workspace, {
+      email: 'bob@ccas.example.fr',
+      displayName: 'Bob',
+      role: 'contributeur',
+    });
+    carolCookie = (
+      await addMember(url, admin, workspace, {
+        email: 'carol@ccas.example.fr',
+        displayName: 'Carol',
+        role: 'lecteur',
+      })
+    ).cookie;
     alice = await openPerson('alice', blocked);
     bob = await openPerson('bob', blocked);
-    alicePage = await join(alice, 'Alice');
-    bobPage = await join(bob, 'Bob');
+    alicePage = await join(alice, aliceAccount.cookie);
+    bobPage = await join(bob, bobAccount.cookie);
   }, 120_000);
 
   afterAll(async () => {
@@ -113,6 +140,24 @@ describe.skipIf(!available)('two people on one board in Chromium', () => {
       .toContain('Alice');
     await expect.poll(() => bobPage.locator('.people').textContent()).toContain('Alice');
     await bobPage.screenshot({ path: artifactPath('board-bob-sees-alice-cursor.png') });
+  });
+
+  it('shows a reader the board read-only, their presence under their own name', async () => {
+    const carol = await openPerson('carol', blocked);
+    try {
+      const page = await join(carol, carolCookie);
+      await page.getByText('Lecture seule').waitFor({ timeout: 10_000 });
+      expect(await page.getByRole('button', { name: '+ Observation' }).count()).toBe(0);
+      await expect.poll(() => shapes(page, 'observation').count()).toBe(1);
+      await page.mouse.move(400, 400);
+      await page.mouse.move(420, 430, { steps: 5 });
+      await expect
+        .poll(() => alicePage.locator('.people').textContent(), { timeout: 5_000 })
+        .toContain('Carol');
+      await page.screenshot({ path: artifactPath('board-carol-read-only.png') });
+    } finally {
+      await carol.close();
+    }
   });
 
   it('keeps edits made offline and merges them on reconnect; a reload keeps everything', async () => {

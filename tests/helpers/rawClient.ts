@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { defaultCookie } from './collabAccess.js';
 import { waitFor } from './wait.js';
 
 /**
@@ -35,6 +36,8 @@ export interface RawClose {
 export interface RawClientOptions {
   /** ws ≥ 8.16: do not answer the server's pings (a frozen laptop, a dead NAT). */
   autoPong?: boolean;
+  /** The `Cookie` header of the upgrade (a session or a guest's link cookie). */
+  cookie?: string;
 }
 
 /** Connect to `ws://127.0.0.1:PORT/collab/<docId>`; `docIdPath` is put in the URL verbatim. */
@@ -43,7 +46,13 @@ export function connectRaw(
   docIdPath: string,
   options: RawClientOptions = {},
 ): RawClient {
-  const ws = new WebSocket(`${collabUrl}/${docIdPath}`, { autoPong: options.autoPong ?? true });
+  const ws = new WebSocket(`${collabUrl}/${docIdPath}`, {
+    autoPong: options.autoPong ?? true,
+    headers:
+      (options.cookie ?? defaultCookie(collabUrl))
+        ? { cookie: options.cookie ?? defaultCookie(collabUrl) ?? '' }
+        : {},
+  });
   const received: Uint8Array[] = [];
   let closeInfo: RawClose | undefined;
 

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useT } from '../i18n/useT.js';
+import { InvitationPage, SetupPage } from './AuthPages.js';
 import { HomePage } from './HomePage.js';
+import { WorkspacePage } from './WorkspacePage.js';
 import { ProfileBar } from './ProfileBar.js';
 import { navigate, useRoute } from './router.js';
 import './app.css';
@@ -28,6 +30,9 @@ export function App() {
         <ProfileBar />
       </header>
       {route.name === 'home' && <HomePage />}
+      {route.name === 'setup' && <SetupPage />}
+      {route.name === 'invitation' && <InvitationPage />}
+      {route.name === 'workspace' && <WorkspacePage workspaceId={route.workspaceId} />}
       {route.name === 'board' && (
         <Suspense fallback={<p className="loading">{t('board.loading')}</p>}>
           <BoardPage boardId={route.boardId} />

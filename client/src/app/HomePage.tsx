@@ -1,30 +1,72 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { boardTemplateIds, type BoardSummary, type BoardTemplateId } from '@boussole/shared';
+import {
+  roleLabels,
+  workspaceKinds,
+  type WorkspaceKind,
+  type WorkspaceSummary,
+} from '@boussole/shared';
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
-import { createBoard, listBoards } from './api.js';
-import { boardPath, navigate } from './router.js';
-import { templateLabels } from './templateLabels.js';
+import { createWorkspace, listWorkspaces } from './api.js';
+import { SignInPage } from './AuthPages.js';
+import { ErrorAlert } from './forms.js';
+import { navigate, workspacePath } from './router.js';
+import { useSession } from './session.js';
 
+/** Signed out: sign in. Signed in: one's workspaces, a new one, or the demo on a fresh install. */
 export function HomePage() {
   const t = useT();
+  const session = useSession();
+  if (session === undefined) return <p className="loading">…</p>;
+  if (session === null) return <SignInPage />;
+  if (session.principal.kind === 'guest')
+    return <GoTo path={workspacePath(session.principal.workspaceId)} />;
+  return <Workspaces title={t('ws.list')} />;
+}
+
+/** A guest has one workspace: the home page is theirs. */
+function GoTo({ path }: { path: string }) {
+  useEffect(() => navigate(path), [path]);
+  return null;
+}
+
+function Workspaces({ title }: { title: string }) {
+  const t = useT();
   const language = useUiStore((s) => s.language);
-  const [boards, setBoards] = useState<BoardSummary[] | undefined>();
+  const [workspaces, setWorkspaces] = useState<WorkspaceSummary[] | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [title, setTitle] = useState('');
-  const [template, setTemplate] = useState<BoardTemplateId>('blank');
+  const [demoLoading, setDemoLoading] = useState(false);
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<WorkspaceKind>('communale');
+  const year = new Date().getFullYear();
+  const [periodStart, setPeriodStart] = useState(`${year}-01-01`);
+  const [periodEnd, setPeriodEnd] = useState(`${year}-12-31`);
 
   useEffect(() => {
-    listBoards()
-      .then(setBoards)
+    listWorkspaces()
+      .then(setWorkspaces)
       .catch(() => setError(t('home.loadError')));
   }, [t]);
+
+  async function onLoadDemo() {
+    setDemoLoading(true);
+    setError(undefined);
+    try {
+      // tldraw and the demo data load only when someone asks for the demo.
+      const { loadDemoWorkspace } = await import('../demo/loadDemoWorkspace.js');
+      const id = await loadDemoWorkspace();
+      navigate(workspacePath(id));
+    } catch (e) {
+      setError(`${t('home.demo.error')} ${e instanceof Error ? e.message : String(e)}`);
+      setDemoLoading(false);
+    }
+  }
 
   async function onCreate(event: FormEvent) {
     event.preventDefault();
     try {
-      const board = await createBoard({ title, template });
-      navigate(boardPath(board.id));
+      const { id } = await createWorkspace({ name, kind, periodStart, periodEnd });
+      navigate(workspacePath(id));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -32,64 +74,81 @@ export function HomePage() {
 
   return (
     <main className="home">
-      <h1>{t('home.title')}</h1>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
+      <h1>{title}</h1>
+      <ErrorAlert error={error} />
+      {workspaces && workspaces.length === 0 && (
+        <section className="demo-offer" aria-labelledby="demo-offer-title">
+          <h2 id="demo-offer-title">{t('home.demo.offer')}</h2>
+          <p>{t('home.demo.about')}</p>
+          <button type="button" onClick={() => void onLoadDemo()} disabled={demoLoading}>
+            {demoLoading ? t('home.demo.loading') : t('home.demo.load')}
+          </button>
+          {!demoLoading && <p className="muted">{t('ws.none')}</p>}
+        </section>
       )}
-      <form className="new-board" onSubmit={onCreate} aria-label={t('home.new')}>
-        <h2>{t('home.new')}</h2>
-        <label>
-          {t('home.newTitle')}
-          <input
-            name="title"
-            value={title}
-            required
-            maxLength={200}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('home.template')}
-          <select
-            name="template"
-            value={template}
-            onChange={(e) => setTemplate(e.target.value as BoardTemplateId)}
-          >
-            {boardTemplateIds.map((id) => (
-              <option key={id} value={id}>
-                {templateLabels[id][language]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">{t('home.create')}</button>
-      </form>
-      {boards && boards.length === 0 && <p>{t('home.empty')}</p>}
-      {boards && boards.length > 0 && (
+      {workspaces && workspaces.length > 0 && (
         <ul className="board-list">
-          {boards.map((board) => (
-            <li key={board.id}>
+          {workspaces.map((w) => (
+            <li key={w.id}>
               <a
-                href={boardPath(board.id)}
+                href={workspacePath(w.id)}
                 onClick={(e) => {
                   e.preventDefault();
-                  navigate(boardPath(board.id));
+                  navigate(workspacePath(w.id));
                 }}
               >
-                {board.title}
+                {w.name}
               </a>{' '}
               <span className="muted">
-                {templateLabels[board.template][language]} · {t('home.createdAt')}{' '}
-                {new Date(board.createdAt).toLocaleDateString(
-                  language === 'fr' ? 'fr-FR' : 'en-GB',
-                )}
+                {t(`ws.kind.${w.kind}`)} · {w.periodStart} → {w.periodEnd} ·{' '}
+                {roleLabels[w.role][language]}
               </span>
             </li>
           ))}
         </ul>
       )}
+      <form className="new-board" onSubmit={(e) => void onCreate(e)} aria-label={t('ws.new')}>
+        <h2>{t('ws.new')}</h2>
+        <label>
+          {t('ws.name')}
+          <input
+            name="name"
+            value={name}
+            required
+            maxLength={200}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('ws.kind')}
+          <select value={kind} onChange={(e) => setKind(e.target.value as WorkspaceKind)}>
+            {workspaceKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`ws.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('ws.periodStart')}
+          <input
+            type="date"
+            required
+            value={periodStart}
+            onChange={(e) => setPeriodStart(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('ws.periodEnd')}
+          <input
+            type="date"
+            required
+            value={periodEnd}
+            onChange={(e) => setPeriodEnd(e.target.value)}
+          />
+        </label>
+        <button type="submit">{t('ws.create')}</button>
+      </form>
     </main>
   );
 }

@@ -1,23 +1,35 @@
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
+import { signOut } from './api.js';
+import { navigate } from './router.js';
+import { refreshSession, useSession } from './session.js';
 
-/** Name, colour and language of the person at this device; persisted in localStorage. */
+/**
+ * Who is here and in which language. The name is the one the server knows (the account, or
+ * the name a guest gave with their invitation); colour and language stay on this device.
+ */
 export function ProfileBar() {
   const t = useT();
-  const { displayName, color, language, setDisplayName, setLanguage } = useUiStore();
+  const session = useSession();
+  const { color, language, setLanguage } = useUiStore();
   return (
     <div className="profile-bar">
       <span className="swatch" style={{ background: color }} aria-hidden="true" />
-      <label>
-        <span className="visually-hidden">{t('profile.name')}</span>
-        <input
-          aria-label={t('profile.name')}
-          placeholder={t('profile.placeholder')}
-          value={displayName}
-          maxLength={60}
-          onChange={(e) => setDisplayName(e.target.value)}
-        />
-      </label>
+      {session && (
+        <>
+          <span className="who">{session.principal.displayName}</span>
+          <button
+            type="button"
+            onClick={() =>
+              void signOut()
+                .then(refreshSession)
+                .then(() => navigate('/'))
+            }
+          >
+            {t('auth.signOut')}
+          </button>
+        </>
+      )}
       <label>
         <span className="visually-hidden">{t('profile.language')}</span>
         <select

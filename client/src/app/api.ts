@@ -1,5 +1,24 @@
+import { z } from 'zod';
 import {
-  boardListSchema,
+  CSRF_HEADER,
+  boardDetailSchema,
+  createdLinkSchema,
+  linkListSchema,
+  meSchema,
+  setupStatusSchema,
+  workspaceDetailSchema,
+  workspaceListSchema,
+  type AddMemberRequest,
+  type BoardDetail,
+  type CreateLinkRequest,
+  type LinkSummary,
+  type LoginRequest,
+  type Me,
+  type RedeemRequest,
+  type SetupRequest,
+  type WorkspaceDetail,
+  type WorkspaceInput,
+  type WorkspaceSummary,
   boardSummarySchema,
   clientConfigSchema,
   type ClientConfig,
@@ -11,7 +30,8 @@ import {
 async function request(path: string, init?: RequestInit): Promise<unknown> {
   const response = await fetch(path, {
     ...init,
-    headers: { 'content-type': 'application/json', ...init?.headers },
+    // Every state-changing request carries it; the server refuses those that do not (CSRF).
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', ...init?.headers },
   });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
@@ -22,28 +42,140 @@ async function request(path: string, init?: RequestInit): Promise<unknown> {
   return body;
 }
 
-export async function listBoards(): Promise<BoardSummary[]> {
-  return boardListSchema.parse(await request('/api/boards')).boards;
-}
-
-export async function createBoard(input: CreateBoardRequest): Promise<BoardSummary> {
-  return boardSummarySchema.parse(
-    await request('/api/boards', { method: 'POST', body: JSON.stringify(input) }),
-  );
-}
-
-export async function getBoard(boardId: string): Promise<BoardSummary | undefined> {
-  try {
-    return boardSummarySchema.parse(await request(`/api/boards/${encodeURIComponent(boardId)}`));
-  } catch {
-    return undefined;
-  }
-}
-
 export async function getClientConfig(): Promise<ClientConfig | undefined> {
   try {
     return clientConfigSchema.parse(await request('/api/config'));
   } catch {
     return undefined;
   }
+}
+
+/** A refused REST call, with the server's HTTP status and French message. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+async function send(path: string, method: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(path, {
+    method,
+    headers: {
+      [CSRF_HEADER]: '1',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    const message =
+      parsed && typeof parsed === 'object' && 'message' in parsed ? String(parsed.message) : '';
+    throw new ApiRequestError(response.status, message || `HTTP ${response.status}`);
+  }
+  return parsed;
+}
+
+export async function getSetupStatus(): Promise<boolean> {
+  return setupStatusSchema.parse(await send('/api/setup', 'GET')).needed;
+}
+
+export async function setUp(input: SetupRequest): Promise<void> {
+  await send('/api/setup', 'POST', input);
+}
+
+export async function signIn(input: LoginRequest): Promise<void> {
+  await send('/api/auth/login', 'POST', input);
+}
+
+export async function signOut(): Promise<void> {
+  await send('/api/auth/logout', 'POST');
+}
+
+/** Who is signed in here, or undefined when nobody is. */
+export async function getMe(): Promise<Me | undefined> {
+  try {
+    return meSchema.parse(await send('/api/auth/me', 'GET'));
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 401) return undefined;
+    throw error;
+  }
+}
+
+export async function listWorkspaces(): Promise<WorkspaceSummary[]> {
+  return workspaceListSchema.parse(await send('/api/workspaces', 'GET')).workspaces;
+}
+
+export async function createWorkspace(input: WorkspaceInput): Promise<{ id: string }> {
+  return z.object({ id: z.string() }).parse(await send('/api/workspaces', 'POST', input));
+}
+
+export async function getWorkspace(id: string): Promise<WorkspaceDetail> {
+  return workspaceDetailSchema.parse(
+    await send(`/api/workspaces/${encodeURIComponent(id)}`, 'GET'),
+  );
+}
+
+export async function createWorkspaceBoard(
+  workspaceId: string,
+  input: CreateBoardRequest,
+): Promise<BoardSummary> {
+  return boardSummarySchema.parse(
+    await send(`/api/workspaces/${encodeURIComponent(workspaceId)}/boards`, 'POST', input),
+  );
+}
+
+export async function addMember(workspaceId: string, input: AddMemberRequest): Promise<void> {
+  await send(`/api/workspaces/${encodeURIComponent(workspaceId)}/members`, 'POST', input);
+}
+
+export async function listLinks(workspaceId: string): Promise<LinkSummary[]> {
+  return linkListSchema.parse(
+    await send(`/api/workspaces/${encodeURIComponent(workspaceId)}/links`, 'GET'),
+  ).links;
+}
+
+export async function createLink(
+  workspaceId: string,
+  input: CreateLinkRequest,
+): Promise<{ url: string }> {
+  return createdLinkSchema.parse(
+    await send(`/api/workspaces/${encodeURIComponent(workspaceId)}/links`, 'POST', input),
+  );
+}
+
+export async function revokeLink(workspaceId: string, linkId: string): Promise<void> {
+  await send(
+    `/api/workspaces/${encodeURIComponent(workspaceId)}/links/${encodeURIComponent(linkId)}`,
+    'DELETE',
+  );
+}
+
+export async function redeemLink(input: RedeemRequest): Promise<{ workspaceId: string }> {
+  return z
+    .object({ workspaceId: z.string() })
+    .parse(await send('/api/links/redeem', 'POST', input));
+}
+
+/** A board with the caller's rights on it; throws ApiRequestError (401, 403, 404) otherwise. */
+export async function getBoardDetail(boardId: string): Promise<BoardDetail> {
+  return boardDetailSchema.parse(await send(`/api/boards/${encodeURIComponent(boardId)}`, 'GET'));
+}
+
+const boardPageSchema = boardSummarySchema.extend({
+  workspaceId: z.string().nullable().optional(),
+  access: boardDetailSchema.shape.access.optional(),
+});
+export type BoardForPage = z.infer<typeof boardPageSchema>;
+
+/**
+ * What the board page needs before it connects: the board, and the caller's rights on it
+ * (absent for a board outside any workspace, still open to all). Throws ApiRequestError.
+ */
+export async function getBoardForPage(boardId: string): Promise<BoardForPage> {
+  return boardPageSchema.parse(await send(`/api/boards/${encodeURIComponent(boardId)}`, 'GET'));
 }

@@ -8,6 +8,13 @@ describe('parseRoute', () => {
     expect(parseRoute('/b/board-123/')).toEqual({ name: 'board', boardId: 'board-123' });
   });
 
+  it('maps workspace, setup and invitation URLs', () => {
+    expect(parseRoute('/w/ws-abc_1')).toEqual({ name: 'workspace', workspaceId: 'ws-abc_1' });
+    expect(parseRoute('/setup')).toEqual({ name: 'setup' });
+    expect(parseRoute('/invitation')).toEqual({ name: 'invitation' });
+    expect(parseRoute('/w/')).toEqual({ name: 'not-found' });
+  });
+
   it('refuses ids the server would refuse', () => {
     expect(parseRoute('/b/../etc')).toEqual({ name: 'not-found' });
     expect(parseRoute('/b/' + 'x'.repeat(200))).toEqual({ name: 'not-found' });

@@ -1,17 +1,43 @@
 import { useSyncExternalStore } from 'react';
 
-/** Two kinds of page; a tiny history-based router is all Boussole needs. */
-export type Route = { name: 'home' } | { name: 'board'; boardId: string } | { name: 'not-found' };
+/** A handful of pages; a tiny history-based router is all Boussole needs. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'setup' }
+  | { name: 'invitation' }
+  | { name: 'workspace'; workspaceId: string }
+  | { name: 'board'; boardId: string }
+  | { name: 'not-found' };
+
+const ID = '([A-Za-z0-9][A-Za-z0-9_-]{0,127})';
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
-  const board = /^\/b\/([A-Za-z0-9][A-Za-z0-9_-]{0,127})\/?$/.exec(pathname);
+  if (pathname === '/setup') return { name: 'setup' };
+  if (pathname === '/invitation') return { name: 'invitation' };
+  const workspace = new RegExp(`^/w/${ID}/?$`).exec(pathname);
+  if (workspace?.[1]) return { name: 'workspace', workspaceId: workspace[1] };
+  const board = new RegExp(`^/b/${ID}/?$`).exec(pathname);
   if (board?.[1]) return { name: 'board', boardId: board[1] };
   return { name: 'not-found' };
 }
 
 export function boardPath(boardId: string): string {
   return `/b/${boardId}`;
+}
+
+export function workspacePath(workspaceId: string): string {
+  return `/w/${workspaceId}`;
+}
+
+/**
+ * The secret of a setup or invitation link: it travels in the URL fragment, which the browser
+ * never sends to a server. Read once, then removed from the address bar and history.
+ */
+export function takeFragmentToken(): string {
+  const token = decodeURIComponent(window.location.hash.slice(1));
+  if (token) window.history.replaceState(null, '', window.location.pathname);
+  return token;
 }
 
 const listeners = new Set<() => void>();

@@ -12,8 +12,13 @@ import {
 } from 'tldraw';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import 'tldraw/tldraw.css';
-import type { BoardSummary } from '@boussole/shared';
-import { getBoard, getClientConfig } from '../app/api.js';
+import {
+  ApiRequestError,
+  getBoardForPage,
+  getClientConfig,
+  type BoardForPage,
+} from '../app/api.js';
+import { navigate, workspacePath } from '../app/router.js';
 import { openCollabSession } from '../collab/collabSession.js';
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
@@ -29,17 +34,60 @@ import { useBoardStore } from './useBoardStore.js';
 // Fonts, icons and translations come from this server, never from a CDN.
 const assetUrls = getAssetUrlsByImport();
 
+/**
+ * Asks the server what this board is and what the person may do on it before connecting: a
+ * refused person gets a sentence in French instead of a socket that retries forever.
+ */
 export default function BoardPage({ boardId }: { boardId: string }) {
   const t = useT();
-  const { userId, displayName, color, language } = useUiStore();
-  const [board, setBoard] = useState<BoardSummary | null | undefined>();
+  const [board, setBoard] = useState<BoardForPage | undefined>();
+  const [refusal, setRefusal] = useState<string>();
+
+  useEffect(() => {
+    setBoard(undefined);
+    setRefusal(undefined);
+    getBoardForPage(boardId)
+      .then(setBoard)
+      .catch((error: unknown) => {
+        const status = error instanceof ApiRequestError ? error.status : 0;
+        setRefusal(
+          status === 401
+            ? t('board.signIn')
+            : status === 403
+              ? t('board.forbidden')
+              : status === 404
+                ? t('board.notFound')
+                : error instanceof Error
+                  ? error.message
+                  : String(error),
+        );
+      });
+  }, [boardId, t]);
+
+  if (refusal) {
+    return (
+      <p className="loading error" role="alert">
+        {refusal}
+      </p>
+    );
+  }
+  if (!board) return <p className="loading">{t('board.loading')}</p>;
+  return <BoardView boardId={boardId} board={board} />;
+}
+
+function BoardView({ boardId, board }: { boardId: string; board: BoardForPage }) {
+  const t = useT();
+  const { userId: localUserId, displayName: localName, color, language } = useUiStore();
+  // In a workspace, the server says who this is; others see that name whatever is typed here.
+  const userId = board.access?.identity.id ?? localUserId;
+  const displayName = board.access?.identity.name ?? localName;
+  const readOnly = board.access ? !board.access.canWrite : false;
   const [licenseKey, setLicenseKey] = useState<string | undefined>();
   const [editor, setEditor] = useState<Editor | undefined>();
 
   useEffect(() => {
-    void getBoard(boardId).then((b) => setBoard(b ?? null));
     void getClientConfig().then((c) => setLicenseKey(c?.tldrawLicenseKey ?? undefined));
-  }, [boardId]);
+  }, []);
 
   const session = useMemo(() => openCollabSession(boardId, { language }), [boardId, language]);
   useEffect(() => () => session.destroy(), [session]);
@@ -78,15 +126,41 @@ export default function BoardPage({ boardId }: { boardId: string }) {
   }, [editor, storeState, session, preferences, color]);
 
   useEffect(() => {
-    if (editor && board) applyTemplateOnce(editor, session.doc, board.template, language);
-  }, [editor, board, session, language]);
+    if (!editor) return;
+    // The server refuses a reader's changes anyway; the editor does not offer them.
+    editor.updateInstanceState({ isReadonly: readOnly });
+    if (!readOnly) applyTemplateOnce(editor, session.doc, board.template, language);
+  }, [editor, board, session, language, readOnly]);
 
-  if (board === null) return <p className="loading">{t('board.notFound')}</p>;
+  // Whoever opens a board sees all of it first (the camera is each person's own, never shared).
+  useEffect(() => {
+    if (!editor) return;
+    if (editor.getCurrentPageShapeIds().size > 0) {
+      editor.zoomToFit({ animation: { duration: 0 } });
+    }
+  }, [editor]);
+
   return (
     <section className="board-page">
       <div className="board-header">
-        <h1>{board?.title ?? '…'}</h1>
-        <CardToolbar editor={editor} />
+        {board.workspaceId && (
+          <a
+            className="back"
+            href={workspacePath(board.workspaceId)}
+            onClick={(e) => {
+              e.preventDefault();
+              if (board.workspaceId) navigate(workspacePath(board.workspaceId));
+            }}
+          >
+            {t('board.workspace')}
+          </a>
+        )}
+        <h1>{board.title}</h1>
+        {readOnly ? (
+          <p className="read-only">{t('board.readOnly')}</p>
+        ) : (
+          <CardToolbar editor={editor} />
+        )}
         <PeopleList awareness={session.awareness} />
         <ConnectionPill session={session} />
       </div>
@@ -112,7 +186,7 @@ export default function BoardPage({ boardId }: { boardId: string }) {
             }}
           />
         )}
-        {editor && <CardSidePanel editor={editor} />}
+        {editor && !readOnly && <CardSidePanel editor={editor} />}
       </div>
     </section>
   );

@@ -5,9 +5,10 @@ import {
   encodeAwarenessUpdate,
   removeAwarenessStates,
 } from 'y-protocols/awareness';
-import { CloseCode, encodeAwareness, encodeUpdate } from '@boussole/shared';
+import { CloseCode, encodeAwareness, encodePermissionDenied, encodeUpdate } from '@boussole/shared';
 import type { DocStore } from '../storage/DocStore.js';
 import { assertAwarenessUpdate } from './awarenessUpdate.js';
+import type { ContentGuard, ContentValidator, RefusedContent } from './ContentValidator.js';
 import { clientOrigin, serverOrigin, storageOrigin } from './origins.js';
 import type { Log, RoomOptions, RoomPeer } from './types.js';
 
@@ -20,8 +21,13 @@ interface AppliedUpdate {
   /** Re-encoded by Yjs from what was integrated: this, not the client's bytes, is stored. */
   update: Uint8Array;
   from: RoomPeer;
-  /** Also send it back to its sender: it completed structs the sender never received. */
+  /**
+   * Also send it back to its sender: it completed structs the sender never received, or it
+   * reverts content the sender wrote and the document's rules refused.
+   */
   echo: boolean;
+  /** Sent to the sender after the update: why part of what it wrote was refused. */
+  notice?: Uint8Array;
 }
 
 export type SubmitResult = { ok: true } | { ok: false; code: number; reason: string };
@@ -43,7 +49,9 @@ export class Room {
   private readonly awarenessOwners = new Map<RoomPeer, Set<number>>();
 
   private queue: QueuedUpdate[] = [];
-  private flushTimer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushScheduled = false;
+  private destroyed = false;
   private committing = false;
   private afterCommit: (() => void)[] = [];
   private drainWaiters: (() => void)[] = [];
@@ -53,6 +61,9 @@ export class Room {
   private updatesSinceCompaction: number;
   private compacting: Promise<void> | undefined;
 
+  /** Checks each client update against the document kind's content rules, if it has any. */
+  private guard: ContentGuard | undefined;
+
   private readonly awarenessDirty = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | undefined;
   private failed = false;
@@ -60,7 +71,17 @@ export class Room {
   onEmpty: (room: Room) => void = () => {};
   onFailed: (room: Room) => void = () => {};
 
-  static async load(docId: string, store: DocStore, options: RoomOptions, log: Log): Promise<Room> {
+  /**
+   * `validator` holds the content rules of the document's kind (a board's records…); without
+   * one, any well-formed Yjs update is accepted.
+   */
+  static async load(
+    docId: string,
+    store: DocStore,
+    options: RoomOptions,
+    log: Log,
+    validator?: ContentValidator,
+  ): Promise<Room> {
     const stored = await store.load(docId);
     const room = new Room(docId, store, options, log, stored.lastSeq, stored.bytes);
     Y.transact(
@@ -72,6 +93,9 @@ export class Room {
     );
     // A log of many rows loads slower than one snapshot: fold it at the first quiet moment.
     room.updatesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0;
+    // Stored content is not judged again: it was accepted when written (or predates the rules,
+    // and readers skip what they cannot load). Only what clients change from now on is.
+    room.guard = validator?.guard(room.doc);
     return room;
   }
 
@@ -161,16 +185,22 @@ export class Room {
     return encodeAwareness(encodeAwarenessUpdate(this.awareness, ids));
   }
 
+  /**
+   * With no commit delay, the flush runs as a microtask: right after the frame that queued the
+   * update, before the event loop reads the next socket, so an update waits for nothing but
+   * its own commit. Updates arriving while a commit is in flight still share the next one.
+   */
   private scheduleFlush(): void {
-    if (this.committing || this.flushTimer || this.queue.length === 0) return;
+    if (this.committing || this.flushScheduled || this.queue.length === 0) return;
+    this.flushScheduled = true;
     const run = () => {
+      this.flushScheduled = false;
       this.flushTimer = undefined;
-      void this.flush();
+      if (!this.destroyed) void this.flush();
     };
-    this.flushTimer =
-      this.options.commitDelayMs > 0
-        ? setTimeout(run, this.options.commitDelayMs)
-        : setImmediate(run);
+    if (this.options.commitDelayMs > 0)
+      this.flushTimer = setTimeout(run, this.options.commitDelayMs);
+    else queueMicrotask(run);
   }
 
   private async flush(): Promise<void> {
@@ -193,6 +223,7 @@ export class Room {
         this.storedBytes += a.update.length;
         const frame = encodeUpdate(a.update);
         for (const peer of this.peers) if (peer !== a.from || a.echo) peer.send(frame);
+        if (a.notice && this.peers.has(a.from)) a.from.send(a.notice);
       }
       this.updatesSinceCompaction += applied.length;
     }
@@ -218,9 +249,12 @@ export class Room {
         // Updates queued after one of the same sender's was refused depend on it: drop them.
         if (refused.has(from)) continue;
         const store = this.doc.store;
+        const firstOfThisUpdate = applied.length;
+        const before = this.guard ? Y.encodeStateVector(this.doc) : undefined;
         current = { from, echo: store.pendingStructs !== null || store.pendingDs !== null };
+        let refusedContent: RefusedContent[] = [];
         try {
-          Y.applyUpdate(this.doc, update, clientOrigin(from.id));
+          refusedContent = this.applyClientUpdate(update, from);
         } catch (error) {
           // decodeUpdate accepted it, so this should not happen; if it does, whatever Yjs
           // integrated is captured above and stays consistent between doc, store and peers.
@@ -228,12 +262,46 @@ export class Room {
           refused.add(from);
           from.close(CloseCode.MalformedFrame, 'invalid Yjs update');
         }
+        if (before && applied.length - firstOfThisUpdate > 1) {
+          // The guard reverted part of it: the client's change and the compensating one are
+          // stored and sent as their net result, in one update, so that no peer ever holds
+          // the refused content, not even between two frames. The sender gets it too: its
+          // own copy must be reverted.
+          applied.splice(firstOfThisUpdate, applied.length - firstOfThisUpdate, {
+            update: Y.encodeStateAsUpdate(this.doc, before),
+            from,
+            echo: true,
+          });
+        }
+        const last = applied.length > firstOfThisUpdate ? applied[applied.length - 1] : undefined;
+        if (refusedContent.length > 0 && this.guard && last) {
+          last.notice = encodePermissionDenied(this.guard.describeRefusal(refusedContent));
+          // Ids and paths only: the content may be a verbatim, i.e. personal data.
+          this.log.info(
+            {
+              docId: this.docId,
+              conn: from.id,
+              refused: refusedContent.map(({ id, path }) => (path ? { id, path } : { id })),
+            },
+            'refused content reverted',
+          );
+        }
       }
     } finally {
       current = undefined;
       this.doc.off('update', capture);
     }
     return applied;
+  }
+
+  /** Integrates one client update, through the content guard when the document has one. */
+  private applyClientUpdate(update: Uint8Array, from: RoomPeer): RefusedContent[] {
+    const apply = () => Y.applyUpdate(this.doc, update, clientOrigin(from.id));
+    if (!this.guard) {
+      apply();
+      return [];
+    }
+    return this.guard.applyChecked(apply);
   }
 
   /** Fold the update log into one snapshot. Only called when the doc equals committed state. */
@@ -301,10 +369,9 @@ export class Room {
   }
 
   destroy(): void {
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer as NodeJS.Timeout);
-      clearImmediate(this.flushTimer as NodeJS.Immediate);
-    }
+    this.destroyed = true;
+    this.guard?.destroy();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();

@@ -3,10 +3,16 @@ import {
   CloseCode,
   FrameError,
   decodeFrame,
+  encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   type Frame,
 } from '@boussole/shared';
+import {
+  AwarenessRefused,
+  stampAwarenessIdentity,
+  type AwarenessIdentity,
+} from './awarenessIdentity.js';
 import type { Room } from './Room.js';
 import type { Log, RoomPeer } from './types.js';
 
@@ -23,6 +29,25 @@ export interface ConnectionLimits {
   maxBufferedBytes: number;
 }
 
+/** What the server decided, before the upgrade, that this connection may do. */
+export interface ConnectionRights {
+  /** Whether its update frames are applied; a reader's are refused, its presence still flows. */
+  canWrite: boolean;
+  /**
+   * The name and id others see in its presence, whatever the client claims; undefined on a
+   * board still open to all (outside any workspace), where nobody is identified.
+   */
+  identity: AwarenessIdentity | undefined;
+}
+
+/** An empty Yjs update (no structs, empty delete set): what a reader's provider sends on sync. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/** A refused reader is told why at most this often, however many frames it sends. */
+const REFUSAL_NOTICE_INTERVAL_MS = 10_000;
+
 /**
  * One participant's socket on one document. Frames are handled strictly in arrival order;
  * those that arrive while the room is still loading are held and replayed once it is ready.
@@ -32,6 +57,9 @@ export class RoomConnection implements RoomPeer {
   private early: Uint8Array[] = [];
   private earlyBytes = 0;
   private closed = false;
+  /** Awareness client ids this connection publishes (a provider has one; a reload, another). */
+  private readonly awarenessIds = new Set<number>();
+  private lastRefusalNotice = -Infinity;
   /** Called once when this connection ends, whoever ended it. */
   onClosed: () => void = () => {};
 
@@ -41,6 +69,7 @@ export class RoomConnection implements RoomPeer {
     private readonly socket: CollabSocket,
     private readonly limits: ConnectionLimits,
     private readonly log: Log,
+    readonly rights: ConnectionRights,
   ) {}
 
   get isClosed(): boolean {
@@ -101,16 +130,16 @@ export class RoomConnection implements RoomPeer {
         return;
       case 'sync-step-2':
       case 'update': {
+        if (!this.rights.canWrite) {
+          this.refuseUpdate(frame.update);
+          return;
+        }
         const result = room.submitUpdate(frame.update, this);
         if (!result.ok) this.close(result.code, result.reason);
         return;
       }
       case 'awareness':
-        try {
-          room.applyAwareness(frame.update, this);
-        } catch {
-          this.close(CloseCode.MalformedFrame, 'invalid awareness update');
-        }
+        this.receiveAwareness(room, frame.update);
         return;
       case 'query-awareness': {
         const awareness = room.encodeAllAwareness();
@@ -122,6 +151,67 @@ export class RoomConnection implements RoomPeer {
         throw new Error(`unhandled frame ${String(unreachable)}`);
       }
     }
+  }
+
+  /**
+   * A reader or reviewer may not change this document: the frame is dropped before it reaches
+   * the room (never applied, stored or broadcast) and the socket stays open, so their cursor
+   * and name keep flowing. Their provider answers our sync step 1 with its own state, which is
+   * empty unless it holds edits made elsewhere: only a non-empty one is reported.
+   */
+  private refuseUpdate(update: Uint8Array): void {
+    if (isEmptyUpdate(update)) return;
+    this.log.debug(
+      { docId: this.docId, conn: this.id },
+      'refused update from a read-only connection',
+    );
+    const now = Date.now();
+    if (now - this.lastRefusalNotice < REFUSAL_NOTICE_INTERVAL_MS) return;
+    this.lastRefusalNotice = now;
+    this.send(
+      encodePermissionDenied(
+        'Modification refusée : votre rôle permet de consulter ce document, pas de le modifier.',
+      ),
+    );
+  }
+
+  private receiveAwareness(room: Room, update: Uint8Array): void {
+    const identity = this.rights.identity;
+    let stamped: Uint8Array = update;
+    try {
+      if (identity) {
+        stamped = stampAwarenessIdentity(update, identity, (clientId) =>
+          this.mayUseAwarenessId(room, clientId, identity.id),
+        );
+      }
+    } catch (error) {
+      if (error instanceof AwarenessRefused) {
+        // Speaking for someone else's cursor: ignored, the way a forged frame should be.
+        this.log.info({ docId: this.docId, conn: this.id }, 'refused awareness for another client');
+        return;
+      }
+      this.close(CloseCode.MalformedFrame, 'invalid awareness update');
+      return;
+    }
+    try {
+      room.applyAwareness(stamped, this);
+    } catch {
+      this.close(CloseCode.MalformedFrame, 'invalid awareness update');
+    }
+  }
+
+  /**
+   * A connection may publish a client id it already uses, or a new one nobody shows. An id
+   * someone shows is taken over only by the same person (a reconnect before the server noticed
+   * the old socket died keeps its client id).
+   */
+  private mayUseAwarenessId(room: Room, clientId: number, identityId: string): boolean {
+    if (this.awarenessIds.has(clientId)) return true;
+    const current = room.awareness.getStates().get(clientId) as
+      { user?: { id?: unknown } } | undefined;
+    if (current && current.user?.id !== identityId) return false;
+    this.awarenessIds.add(clientId);
+    return true;
   }
 
   private answerSyncStep1(room: Room, stateVector: Uint8Array): void {

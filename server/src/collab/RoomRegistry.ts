@@ -1,4 +1,5 @@
 import type { DocStore } from '../storage/DocStore.js';
+import type { ContentValidator } from './ContentValidator.js';
 import { Room } from './Room.js';
 import type { RoomConnection } from './RoomConnection.js';
 import type { Log, RoomOptions } from './types.js';
@@ -27,6 +28,10 @@ export class RoomRegistry {
     private readonly store: DocStore,
     private readonly options: RegistryOptions,
     private readonly log: Log,
+    /** The content rules of a document, decided by its kind; none for unknown documents. */
+    private readonly contentValidatorFor: (
+      docId: string,
+    ) => Promise<ContentValidator | undefined> = () => Promise.resolve(undefined),
   ) {}
 
   newConnectionId(): number {
@@ -80,7 +85,8 @@ export class RoomRegistry {
   private async load(docId: string): Promise<Room> {
     try {
       this.loads++;
-      const room = await Room.load(docId, this.store, this.options, this.log);
+      const validator = await this.contentValidatorFor(docId);
+      const room = await Room.load(docId, this.store, this.options, this.log, validator);
       room.onEmpty = (r) => this.scheduleUnload(r);
       room.onFailed = (r) => {
         this.cancelUnload(r.docId);
@@ -127,6 +133,24 @@ export class RoomRegistry {
       });
     this.unloading.set(room.docId, done);
     await done;
+  }
+
+  /**
+   * Erasure: close the document's sockets, free its room without writing a snapshot, and
+   * delete every stored update. A room loading or unloading meanwhile is waited for first.
+   */
+  async erase(docId: string, code: number, reason: string): Promise<void> {
+    await this.loading.get(docId)?.catch(() => undefined);
+    await this.unloading.get(docId);
+    const room = this.rooms.get(docId);
+    if (room) {
+      this.cancelUnload(docId);
+      this.rooms.delete(docId);
+      room.closePeers(code, reason);
+      await room.drain();
+      room.destroy();
+    }
+    await this.store.deleteDoc(docId);
   }
 
   /** Graceful shutdown: close every socket, commit every room, free them all. */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { BoardTemplateId } from '@boussole/shared';
+import type { BoardTemplateId, DocumentKind } from '@boussole/shared';
 import type { SqlExecutor } from '../storage/SqlExecutor.js';
 
-/** A document's record: which kind it is decides who may write it and how it is validated. */
-export type DocumentKind = 'board';
+/** A document's kind decides who may write it and how it is validated (shared/src/access). */
+export type { DocumentKind };
 
 export interface DocumentRecord {
   id: string;
@@ -11,6 +11,8 @@ export interface DocumentRecord {
   title: string;
   template: BoardTemplateId;
   createdAt: string;
+  /** Null for boards created before workspaces existed (instance administrators only). */
+  workspaceId: string | null;
 }
 
 interface Row {
@@ -19,7 +21,10 @@ interface Row {
   title: string;
   template: BoardTemplateId;
   created_at: string;
+  workspace_id: string | null;
 }
+
+const COLUMNS = 'id, kind, title, template, created_at, workspace_id';
 
 const fromRow = (row: Row): DocumentRecord => ({
   id: row.id,
@@ -27,6 +32,7 @@ const fromRow = (row: Row): DocumentRecord => ({
   title: row.title,
   template: row.template,
   createdAt: row.created_at,
+  workspaceId: row.workspace_id,
 });
 
 /** Unguessable ids: a board URL is shared in a room, but must not be enumerable. */
@@ -41,6 +47,7 @@ export class DocumentCatalog {
     kind: DocumentKind;
     title: string;
     template: BoardTemplateId;
+    workspaceId: string | null;
   }): Promise<DocumentRecord> {
     const record: DocumentRecord = {
       id: newDocumentId(input.kind),
@@ -48,28 +55,48 @@ export class DocumentCatalog {
       title: input.title,
       template: input.template,
       createdAt: new Date().toISOString(),
+      workspaceId: input.workspaceId,
     };
-    await this.sql.run(
-      'INSERT INTO documents (id, kind, title, template, created_at) VALUES (?, ?, ?, ?, ?)',
-      [record.id, record.kind, record.title, record.template, record.createdAt],
-    );
+    await this.sql.run(`INSERT INTO documents (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`, [
+      record.id,
+      record.kind,
+      record.title,
+      record.template,
+      record.createdAt,
+      record.workspaceId,
+    ]);
     return record;
   }
 
   async get(id: string): Promise<DocumentRecord | undefined> {
-    const rows = await this.sql.all<Row>(
-      'SELECT id, kind, title, template, created_at FROM documents WHERE id = ?',
-      [id],
-    );
+    const rows = await this.sql.all<Row>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`, [id]);
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
-  async list(kind: DocumentKind): Promise<DocumentRecord[]> {
+  /** A workspace's documents of one kind, newest first. */
+  async list(workspaceId: string, kind: DocumentKind): Promise<DocumentRecord[]> {
     const rows = await this.sql.all<Row>(
-      'SELECT id, kind, title, template, created_at FROM documents WHERE kind = ? ORDER BY created_at DESC, id',
+      `SELECT ${COLUMNS} FROM documents WHERE workspace_id = ? AND kind = ? ORDER BY created_at DESC, id`,
+      [workspaceId, kind],
+    );
+    return rows.map(fromRow);
+  }
+
+  /** Documents of one kind in no workspace (created before workspaces existed), newest first. */
+  async listUnassigned(kind: DocumentKind): Promise<DocumentRecord[]> {
+    const rows = await this.sql.all<Row>(
+      `SELECT ${COLUMNS} FROM documents WHERE workspace_id IS NULL AND kind = ? ORDER BY created_at DESC, id`,
       [kind],
     );
     return rows.map(fromRow);
+  }
+
+  /** Every document id of a workspace, for erasure. */
+  async idsOfWorkspace(workspaceId: string, sql: SqlExecutor = this.sql): Promise<string[]> {
+    const rows = await sql.all<{ id: string }>('SELECT id FROM documents WHERE workspace_id = ?', [
+      workspaceId,
+    ]);
+    return rows.map((row) => row.id);
   }
 
   async count(): Promise<number> {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   createBoardRequestSchema,
   docIdSchema,
@@ -6,6 +6,7 @@ import {
   type BoardList,
   type BoardSummary,
 } from '@boussole/shared';
+import type { DocumentAccessResolver } from '../access/DocumentAccess.js';
 import type { DocumentCatalog, DocumentRecord } from '../documents/DocumentCatalog.js';
 
 const summary = (record: DocumentRecord): BoardSummary => ({
@@ -19,19 +20,45 @@ function problem(error: string, message: string): ApiError {
   return { error, message };
 }
 
-/** /api/boards — list, create and describe boards. Their content is the Yjs document. */
+/**
+ * /api/boards — describe a board with the caller's rights on it. The unscoped list and create
+ * only concern boards from before workspaces existed, for instance administrators; boards are
+ * otherwise created and listed under /api/workspaces/:id/boards.
+ */
 export function registerBoardRoutes(
   app: FastifyInstance,
-  deps: { documents: DocumentCatalog },
+  deps: { documents: DocumentCatalog; access: DocumentAccessResolver },
 ): void {
-  const { documents } = deps;
+  const { documents, access } = deps;
 
-  app.get('/api/boards', async (): Promise<BoardList> => {
-    const records = await documents.list('board');
+  /** Boards outside any workspace (from before workspaces) belong to no one but the instance. */
+  async function refuseUnlessInstanceAdmin(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<boolean> {
+    const principal = await access.principalFromHeaders(request.headers);
+    if (principal?.kind === 'user' && principal.isAdmin) return false;
+    await reply
+      .code(principal ? 403 : 401)
+      .send(
+        problem(
+          principal ? 'forbidden' : 'unauthenticated',
+          principal
+            ? 'Les tableaux hors espace de travail sont réservés aux administrateurs de l’instance.'
+            : 'Connectez-vous pour continuer.',
+        ),
+      );
+    return true;
+  }
+
+  app.get('/api/boards', async (request, reply): Promise<BoardList | FastifyReply> => {
+    if (await refuseUnlessInstanceAdmin(request, reply)) return reply;
+    const records = await documents.listUnassigned('board');
     return { boards: records.map(summary) };
   });
 
   app.post('/api/boards', async (request, reply) => {
+    if (await refuseUnlessInstanceAdmin(request, reply)) return reply;
     const parsed = createBoardRequestSchema.safeParse(request.body);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
@@ -44,7 +71,7 @@ export function registerBoardRoutes(
           ),
         );
     }
-    const record = await documents.create({ kind: 'board', ...parsed.data });
+    const record = await documents.create({ kind: 'board', ...parsed.data, workspaceId: null });
     request.log.info({ boardId: record.id, template: record.template }, 'board created');
     return reply.code(201).send(summary(record));
   });
@@ -55,6 +82,14 @@ export function registerBoardRoutes(
     if (!record || record.kind !== 'board') {
       return reply.code(404).send(problem('board-not-found', 'Ce tableau n’existe pas.'));
     }
-    return summary(record);
+    const principal = await access.principalFromHeaders(request.headers);
+    const result = await access.documentAccess(principal, record.id);
+    if (!result.ok) return reply.code(result.status).send(problem(result.error, result.message));
+    const { role, canWrite, identity } = result.access;
+    return {
+      ...summary(record),
+      workspaceId: record.workspaceId,
+      access: { role, canWrite, identity },
+    };
   });
 }

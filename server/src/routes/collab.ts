@@ -1,9 +1,20 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { CloseCode, docIdSchema } from '@boussole/shared';
 import type { Config } from '../config.js';
+import type { DocumentAccess, DocumentAccessResolver } from '../access/DocumentAccess.js';
+import type { ConnectionIndex } from '../collab/ConnectionIndex.js';
 import { RoomConnection, type CollabSocket } from '../collab/RoomConnection.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
+import type { FastifyBaseLogger } from 'fastify';
+import { isSameOrigin } from '../http/sameOrigin.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the collab route's preValidation, before the websocket upgrade completes. */
+    documentAccess?: DocumentAccess;
+  }
+}
 
 /** Close reasons travel in a control frame of at most 125 bytes (2 of them for the code). */
 function shortReason(reason: string): string {
@@ -60,28 +71,68 @@ class Heartbeat {
   }
 }
 
+/**
+ * Decides, before the upgrade completes, who is asking and what they may do on this document;
+ * a refusal is a plain HTTP answer (401, 403, 404) and no socket is ever opened. An id of an
+ * impossible shape is let through so the socket can close with 4404 and a reason the client
+ * shows, since it reveals nothing about any document.
+ */
+function authorizeUpgrade(access: DocumentAccessResolver, config: Config) {
+  return async (request: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply) => {
+    if (!isSameOrigin(request.headers, config.allowedOrigins)) {
+      request.log.info({ origin: request.headers.origin }, 'collab upgrade from another origin');
+      return reply.code(403).send({
+        error: 'forbidden-origin',
+        message: 'Connexion refusée : cette page ne vient pas de ce serveur Boussole.',
+      });
+    }
+    const docId = docIdSchema.safeParse(request.params['*']);
+    if (!docId.success) return;
+    const principal = await access.principalFromHeaders(request.headers);
+    const result = await access.documentAccess(principal, docId.data);
+    if (!result.ok) {
+      return reply.code(result.status).send({ error: result.error, message: result.message });
+    }
+    request.documentAccess = result.access;
+  };
+}
+
 /** GET /collab/<docId> — the y-websocket endpoint. Everything past the upgrade is in collab/. */
 export function registerCollabRoutes(
   app: FastifyInstance,
-  deps: { registry: RoomRegistry; config: Config },
+  deps: {
+    registry: RoomRegistry;
+    config: Config;
+    access: DocumentAccessResolver;
+    connections: ConnectionIndex;
+  },
 ): void {
-  const { registry, config } = deps;
+  const { registry, config, connections } = deps;
   const heartbeat = new Heartbeat(config.pingIntervalMs);
   app.addHook('onReady', async () => heartbeat.start());
   app.addHook('onClose', async () => heartbeat.stop());
 
   // A wildcard, not '/collab/:docId': an id with a slash must still reach the upgrade, so that
   // the client receives a 4404 it can explain instead of an HTTP 404 it retries forever.
-  app.get<{ Params: { '*': string } }>('/collab/*', { websocket: true }, (ws, request) => {
-    const parsed = docIdSchema.safeParse(request.params['*']);
-    if (!parsed.success) {
-      ws.close(CloseCode.InvalidDocumentId, shortReason(parsed.error.issues[0]?.message ?? ''));
-      return;
-    }
-    const docId = parsed.data;
+  /** Hands an accepted socket to a RoomConnection with the rights decided at the upgrade. */
+  function serve(
+    ws: WebSocket,
+    requestLog: FastifyBaseLogger,
+    docId: string,
+    access: DocumentAccess,
+  ) {
     const id = registry.newConnectionId();
-    const log = request.log.child({ docId, conn: id });
-    const connection = new RoomConnection(id, docId, adapt(ws), config.limits, log);
+    const log = requestLog.child({ docId, conn: id, role: access.role });
+    const connection = new RoomConnection(id, docId, adapt(ws), config.limits, log, {
+      canWrite: access.canWrite,
+      identity: access.identity,
+    });
+    connections.add(connection, {
+      workspaceId: access.workspaceId,
+      principalId: access.identity.id,
+      linkId: access.linkId,
+      sessionId: access.sessionId,
+    });
     heartbeat.add(ws);
     // Listeners are attached synchronously, before any await, so no early frame is missed.
     ws.on('message', (data, isBinary) => {
@@ -93,6 +144,7 @@ export function registerCollabRoutes(
     });
     ws.on('close', () => {
       heartbeat.remove(ws);
+      connections.remove(connection);
       connection.socketClosed();
     });
     log.debug('collab socket opened');
@@ -100,7 +152,26 @@ export function registerCollabRoutes(
       log.warn({ err: error }, 'could not join room');
       connection.close(CloseCode.ServerShuttingDown, 'room unavailable, retry');
     });
-  });
+  }
+
+  app.get<{ Params: { '*': string } }>(
+    '/collab/*',
+    { websocket: true, preValidation: authorizeUpgrade(deps.access, config) },
+    (ws, request) => {
+      const parsed = docIdSchema.safeParse(request.params['*']);
+      if (!parsed.success) {
+        ws.close(CloseCode.InvalidDocumentId, shortReason(parsed.error.issues[0]?.message ?? ''));
+        return;
+      }
+      const access = request.documentAccess;
+      if (!access || access.docId !== parsed.data) {
+        // Unreachable while authorizeUpgrade guards the route; never serve a socket unchecked.
+        ws.close(CloseCode.Unauthorized, 'not authorized');
+        return;
+      }
+      serve(ws, request.log, parsed.data, access);
+    },
+  );
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

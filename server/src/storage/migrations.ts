@@ -22,6 +22,98 @@ const documentsTable: Migration = {
   `,
 };
 
+/**
+ * Accounts, workspaces (one ABS each), who belongs to what, invitation links, guests and the
+ * audit log. Tokens are never stored, only their SHA-256. Everything a workspace owns cascades
+ * from it, so erasing a workspace leaves no row behind. `instance_members.member_id` names a
+ * user or a guest, hence no foreign key to either; its rows go with their workspace. Boards
+ * created before workspaces existed keep a NULL workspace_id and are reachable by instance
+ * administrators only.
+ */
+const accessTables: Migration = {
+  version: 3,
+  sql: `
+    CREATE TABLE users (
+      id TEXT PRIMARY KEY,
+      email TEXT NOT NULL UNIQUE,
+      display_name TEXT NOT NULL,
+      password_hash TEXT NOT NULL,
+      is_admin INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+      id TEXT PRIMARY KEY,
+      user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      created_at TEXT NOT NULL,
+      expires_at TEXT NOT NULL,
+      last_seen_at TEXT NOT NULL
+    );
+    CREATE INDEX sessions_user ON sessions (user_id);
+    CREATE TABLE workspaces (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      period_start TEXT NOT NULL,
+      period_end TEXT NOT NULL,
+      topics TEXT NOT NULL,
+      publics TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE TABLE workspace_communes (
+      workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+      insee_code TEXT NOT NULL,
+      name TEXT NOT NULL,
+      PRIMARY KEY (workspace_id, insee_code)
+    );
+    CREATE TABLE memberships (
+      workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+      user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      role TEXT NOT NULL,
+      PRIMARY KEY (workspace_id, user_id)
+    );
+    CREATE INDEX memberships_user ON memberships (user_id);
+    CREATE TABLE instance_members (
+      workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+      instance TEXT NOT NULL,
+      member_id TEXT NOT NULL,
+      PRIMARY KEY (workspace_id, instance, member_id)
+    );
+    CREATE TABLE invitation_links (
+      id TEXT PRIMARY KEY,
+      workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+      token_hash TEXT NOT NULL UNIQUE,
+      role TEXT NOT NULL,
+      instance TEXT,
+      expires_at TEXT NOT NULL,
+      max_uses INTEGER NOT NULL,
+      uses INTEGER NOT NULL DEFAULT 0,
+      revoked_at TEXT,
+      created_by TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE TABLE guests (
+      id TEXT PRIMARY KEY,
+      workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+      link_id TEXT NOT NULL REFERENCES invitation_links (id) ON DELETE CASCADE,
+      display_name TEXT NOT NULL,
+      token_hash TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL
+    );
+    CREATE TABLE audit_log (
+      id TEXT PRIMARY KEY,
+      workspace_id TEXT REFERENCES workspaces (id) ON DELETE CASCADE,
+      actor_id TEXT NOT NULL,
+      actor_name TEXT NOT NULL,
+      action TEXT NOT NULL,
+      details TEXT NOT NULL,
+      at TEXT NOT NULL
+    );
+    CREATE INDEX audit_log_workspace ON audit_log (workspace_id, at);
+    ALTER TABLE documents ADD COLUMN workspace_id TEXT REFERENCES workspaces (id) ON DELETE CASCADE;
+    CREATE INDEX documents_workspace ON documents (workspace_id, kind);
+  `,
+};
+
 export const sqliteMigrations: Migration[] = [
   {
     version: 1,
@@ -35,6 +127,7 @@ export const sqliteMigrations: Migration[] = [
     `,
   },
   documentsTable,
+  accessTables,
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -50,4 +143,5 @@ export const postgresMigrations: Migration[] = [
     `,
   },
   documentsTable,
+  accessTables,
 ];

@@ -5,30 +5,44 @@ import type { DocStore, StoredDoc } from './DocStore.js';
 import { AsyncMutex } from './AsyncMutex.js';
 import { sqliteMigrations } from './migrations.js';
 import type { SqlExecutor } from './SqlExecutor.js';
+import { InlineSqliteWriter, WorkerSqliteWriter, type SqliteWriter } from './sqliteWriter.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests that do not need durability. */
   file: string;
   /** 'full' survives power loss; 'normal' survives a process crash only. */
   synchronous: 'normal' | 'full';
+  /**
+   * Where writes run. By default: in a worker thread under 'full', whose fsyncs would stall
+   * the event loop (about 0.2 ms per commit at the median, 4 ms at p99 on the development VM);
+   * on this thread under 'normal', whose commits hold it about 25 µs, less than the round trip
+   * to a worker (about 75 µs at the median, with a longer tail).
+   */
+  writes?: 'worker' | 'thread';
 }
 
 /**
- * The embedded default. better-sqlite3 is synchronous: each call finishes its write (and, with
- * synchronous=full, its fsync) before returning, so a resolved append is on disk.
+ * The embedded default, on one SQLite file in WAL mode:
  *
- * One connection serves the update log and the relational tables. Every write takes `writes`,
- * so a relational transaction that awaits between statements can never absorb (and, on
- * rollback, lose) a room's append that ran in between.
+ * - writes (update log, compaction, relational changes) go through a SqliteWriter: under
+ *   synchronous=full, a connection in a worker thread (see sqliteWriter.ts), so a commit's
+ *   fsync never stalls the event loop; under normal, this thread's connection. Either way a
+ *   resolved append is committed (and on disk under synchronous=full);
+ * - reads (loading a document, relational queries) run on this thread's connection. WAL lets
+ *   them proceed beside the writer, and a read issued after a write resolved sees that write.
+ *
+ * Every write takes `writes`, so a relational transaction that awaits between statements can
+ * never absorb (and, on rollback, lose) a room's append that ran in between.
  */
 export class SqliteDocStore implements DocStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
-  private statements: ReturnType<SqliteDocStore['prepare']> | undefined;
+  private writer: SqliteWriter | undefined;
+  private loadStatement: Database.Statement<[string], { seq: number; data: Buffer }> | undefined;
   private readonly writes = new AsyncMutex();
   readonly sql: SqlExecutor;
 
-  constructor(options: SqliteStoreOptions) {
+  constructor(private readonly options: SqliteStoreOptions) {
     if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
@@ -38,32 +52,47 @@ export class SqliteDocStore implements DocStore {
     this.sql = this.executor();
   }
 
+  private get write(): SqliteWriter {
+    if (!this.writer) throw new Error('SqliteDocStore: migrate() must run first');
+    return this.writer;
+  }
+
   private executor(): SqlExecutor {
-    const db = this.db;
-    const direct: SqlExecutor = {
+    const inTransaction: SqlExecutor = {
       dialect: 'sqlite',
-      all: async <T>(sql: string, params: readonly unknown[] = []) =>
-        db.prepare(sql).all(...params) as T[],
-      run: async (sql, params = []) => ({ changes: db.prepare(sql).run(...params).changes }),
+      // Inside a transaction, reads go to the writer's connection to see its own changes.
+      all: (sql, params = []) => this.write.all(sql, params),
+      run: (sql, params = []) => this.write.run(sql, params),
       transaction: () => Promise.reject(new Error('nested transactions are not supported')),
     };
     return {
       dialect: 'sqlite',
-      all: direct.all,
-      run: (sql, params) => this.writes.run(() => direct.run(sql, params)),
+      all: async <T>(sql: string, params: readonly unknown[] = []) =>
+        this.db.prepare(sql).all(...params) as T[],
+      run: (sql, params = []) => this.writes.run(() => this.write.run(sql, params)),
       transaction: (fn) =>
         this.writes.run(async () => {
-          db.exec('BEGIN IMMEDIATE');
+          await this.write.exec('BEGIN IMMEDIATE');
           try {
-            const result = await fn(direct);
-            db.exec('COMMIT');
+            const result = await fn(inTransaction);
+            await this.write.exec('COMMIT');
             return result;
           } catch (error) {
-            if (db.inTransaction) db.exec('ROLLBACK');
+            if (await this.write.inTransaction().catch(() => false)) {
+              await this.write.exec('ROLLBACK');
+            }
             throw error;
           }
         }),
     };
+  }
+
+  private get writesOnThisThread(): boolean {
+    if (this.options.file === ':memory:') return true; // a worker could not share it
+    return (
+      (this.options.writes ?? (this.options.synchronous === 'full' ? 'worker' : 'thread')) ===
+      'thread'
+    );
   }
 
   async migrate(): Promise<void> {
@@ -92,34 +121,24 @@ export class SqliteDocStore implements DocStore {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;
     }
-    this.statements = this.prepare();
-  }
-
-  private prepare() {
-    return {
-      load: this.db.prepare<[string], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq',
-      ),
-      insert: this.db.prepare<[string, Buffer]>(
-        'INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)',
-      ),
-      insertAt: this.db.prepare<[number, string, Buffer]>(
-        'INSERT INTO doc_updates (seq, doc_id, data) VALUES (?, ?, ?)',
-      ),
-      deleteThrough: this.db.prepare<[string, number]>(
-        'DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?',
-      ),
-      deleteAll: this.db.prepare<[string]>('DELETE FROM doc_updates WHERE doc_id = ?'),
-    };
-  }
-
-  private get statement() {
-    if (!this.statements) throw new Error('SqliteDocStore: migrate() must run first');
-    return this.statements;
+    this.loadStatement = this.db.prepare(
+      'SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq',
+    );
+    // The worker opens its own connection, which must find the migrated schema.
+    this.writer ??= this.writesOnThisThread
+      ? new InlineSqliteWriter(this.db)
+      : new WorkerSqliteWriter({
+          file: this.options.file,
+          synchronous: this.options.synchronous,
+        });
+    // One round trip: a writer that cannot open the database fails the start, not the first
+    // edit.
+    await this.writer.inTransaction();
   }
 
   async load(docId: string): Promise<StoredDoc> {
-    const rows = this.statement.load.all(docId);
+    if (!this.loadStatement) throw new Error('SqliteDocStore: migrate() must run first');
+    const rows = this.loadStatement.all(docId);
     let bytes = 0;
     const updates = rows.map((row) => {
       bytes += row.data.length;
@@ -130,37 +149,33 @@ export class SqliteDocStore implements DocStore {
 
   async append(docId: string, updates: Uint8Array[]): Promise<number> {
     if (updates.length === 0) throw new Error('append: nothing to append');
-    const run = this.db.transaction(() => {
-      let last = 0;
-      for (const update of updates) {
-        last = Number(this.statement.insert.run(docId, toBuffer(update)).lastInsertRowid);
-      }
-      return last;
-    });
-    return this.writes.run(run);
+    return this.writes.run(() => this.write.append(docId, updates));
   }
 
   async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    const run = this.db.transaction(() => {
-      this.statement.deleteThrough.run(docId, throughSeq);
-      this.statement.insertAt.run(throughSeq, docId, toBuffer(snapshot));
-    });
-    await this.writes.run(run);
+    await this.writes.run(() => this.write.compact(docId, snapshot, throughSeq));
   }
 
   async deleteDoc(docId: string): Promise<void> {
-    await this.writes.run(() => this.statement.deleteAll.run(docId));
+    await this.writes.run(() => this.write.deleteDoc(docId));
   }
 
   async ping(): Promise<void> {
+    // A store that can read but no longer write would accept edits it cannot keep.
+    if (this.writer?.failure) throw this.writer.failure;
     this.db.prepare('SELECT 1').get();
   }
 
+  /** For tests: the writer, to crash it on purpose. */
+  get writerForTests(): SqliteWriter | undefined {
+    return this.writer;
+  }
+
   async close(): Promise<void> {
+    // Writes already queued finish first; the writer then closes its connection and thread.
+    await this.writes.run(async () => {
+      await this.writer?.close();
+    });
     if (this.db.open) this.db.close();
   }
-}
-
-function toBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

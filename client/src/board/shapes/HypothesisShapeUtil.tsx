@@ -1,11 +1,10 @@
 import { BaseBoxShapeUtil, useIsEditing } from 'tldraw';
 import {
   cardKindLabels,
-  hypothesisCardPropsSchema,
+  cardShapeSchemas,
   hypothesisStatusDisplay,
   hypothesisStatuses,
 } from '@boussole/shared';
-import { hypothesisShapeMigrations } from './cardMigrations.js';
 import type { HypothesisShape } from './cardShapeTypes.js';
 import {
   CardShell,
@@ -14,7 +13,6 @@ import {
   cardIndicatorPath,
   useCardUpdater,
 } from './CardView.js';
-import { tldrawPropsFromZod } from './tldrawPropsFromZod.js';
 
 function HypothesisCard({ shape }: { shape: HypothesisShape }) {
   const editing = useIsEditing(shape.id);
@@ -69,8 +67,8 @@ function HypothesisCard({ shape }: { shape: HypothesisShape }) {
 
 export class HypothesisShapeUtil extends BaseBoxShapeUtil<HypothesisShape> {
   static override type = 'hypothesis' as const;
-  static override props = tldrawPropsFromZod(hypothesisCardPropsSchema);
-  static override migrations = hypothesisShapeMigrations;
+  static override props = cardShapeSchemas.hypothesis.props;
+  static override migrations = cardShapeSchemas.hypothesis.migrations;
 
   override getDefaultProps(): HypothesisShape['props'] {
     return { w: 240, h: 160, statement: '', topic: '', public: '', status: 'a_verifier' };

@@ -1,6 +1,5 @@
 import { BaseBoxShapeUtil, useIsEditing } from 'tldraw';
-import { cardKindLabels, indicatorCardPropsSchema } from '@boussole/shared';
-import { indicatorShapeMigrations } from './cardMigrations.js';
+import { cardKindLabels, cardShapeSchemas } from '@boussole/shared';
 import type { IndicatorShape } from './cardShapeTypes.js';
 import {
   CardShell,
@@ -9,7 +8,6 @@ import {
   cardIndicatorPath,
   useCardUpdater,
 } from './CardView.js';
-import { tldrawPropsFromZod } from './tldrawPropsFromZod.js';
 
 function IndicatorCard({ shape }: { shape: IndicatorShape }) {
   const editing = useIsEditing(shape.id);
@@ -70,7 +68,7 @@ function IndicatorCard({ shape }: { shape: IndicatorShape }) {
         <>
           {value === null ? null : (
             <strong style={{ fontSize: 22 }}>
-              {value.toLocaleString('fr-FR')} {unit}
+              {value.toLocaleString('fr-FR')} {displayedUnit(unit)}
             </strong>
           )}
           {source === '' ? null : <small style={{ color: '#4a4a4a' }}>Source : {source}</small>}
@@ -80,10 +78,15 @@ function IndicatorCard({ shape }: { shape: IndicatorShape }) {
   );
 }
 
+/** A count needs no unit after it: "3", not "3 nombre" (spreadsheets often say "nombre"). */
+export function displayedUnit(unit: string): string {
+  return /^(nombre|nb|count)$/i.test(unit.trim()) ? '' : unit;
+}
+
 export class IndicatorShapeUtil extends BaseBoxShapeUtil<IndicatorShape> {
   static override type = 'indicator' as const;
-  static override props = tldrawPropsFromZod(indicatorCardPropsSchema);
-  static override migrations = indicatorShapeMigrations;
+  static override props = cardShapeSchemas.indicator.props;
+  static override migrations = cardShapeSchemas.indicator.migrations;
 
   override getDefaultProps(): IndicatorShape['props'] {
     return {
@@ -104,7 +107,7 @@ export class IndicatorShapeUtil extends BaseBoxShapeUtil<IndicatorShape> {
 
   override getText(shape: IndicatorShape): string {
     const { label, value, unit } = shape.props;
-    return value === null ? label : `${label} : ${value} ${unit}`.trim();
+    return value === null ? label : `${label} : ${value} ${displayedUnit(unit)}`.trim();
   }
 
   override component(shape: IndicatorShape) {

@@ -1,11 +1,10 @@
 import { BaseBoxShapeUtil, useIsEditing } from 'tldraw';
 import {
   cardKindLabels,
-  observationCardPropsSchema,
+  cardShapeSchemas,
   observationSourceLabels,
   observationSources,
 } from '@boussole/shared';
-import { observationShapeMigrations } from './cardMigrations.js';
 import type { ObservationShape } from './cardShapeTypes.js';
 import {
   CardShell,
@@ -15,7 +14,6 @@ import {
   cardIndicatorPath,
   useCardUpdater,
 } from './CardView.js';
-import { tldrawPropsFromZod } from './tldrawPropsFromZod.js';
 
 /** `2026-04-02` → `02/04/2026`, the way a French reader writes a day. */
 function frenchDay(isoDay: string): string {
@@ -78,8 +76,8 @@ function ObservationCard({ shape }: { shape: ObservationShape }) {
 
 export class ObservationShapeUtil extends BaseBoxShapeUtil<ObservationShape> {
   static override type = 'observation' as const;
-  static override props = tldrawPropsFromZod(observationCardPropsSchema);
-  static override migrations = observationShapeMigrations;
+  static override props = cardShapeSchemas.observation.props;
+  static override migrations = cardShapeSchemas.observation.migrations;
 
   override getDefaultProps(): ObservationShape['props'] {
     return { w: 240, h: 160, verbatim: '', source: 'entretien', public: '', commune: '', date: '' };

@@ -1,11 +1,10 @@
 import { BaseBoxShapeUtil, useIsEditing } from 'tldraw';
 import {
   cardKindLabels,
-  recommendationCardPropsSchema,
+  cardShapeSchemas,
   recommendationPriorities,
   recommendationPriorityDisplay,
 } from '@boussole/shared';
-import { recommendationShapeMigrations } from './cardMigrations.js';
 import type { RecommendationShape } from './cardShapeTypes.js';
 import {
   CardShell,
@@ -14,7 +13,6 @@ import {
   cardIndicatorPath,
   useCardUpdater,
 } from './CardView.js';
-import { tldrawPropsFromZod } from './tldrawPropsFromZod.js';
 
 function linkedHypothesesLabel(count: number): string {
   if (count === 0) return 'Aucune hypothèse liée';
@@ -68,8 +66,8 @@ function RecommendationCard({ shape }: { shape: RecommendationShape }) {
 
 export class RecommendationShapeUtil extends BaseBoxShapeUtil<RecommendationShape> {
   static override type = 'recommendation' as const;
-  static override props = tldrawPropsFromZod(recommendationCardPropsSchema);
-  static override migrations = recommendationShapeMigrations;
+  static override props = cardShapeSchemas.recommendation.props;
+  static override migrations = cardShapeSchemas.recommendation.migrations;
 
   override getDefaultProps(): RecommendationShape['props'] {
     return {

@@ -1,10 +1,8 @@
 import { BaseFrameLikeShapeUtil, HTMLContainer, useEditor, useIsEditing, useValue } from 'tldraw';
-import { cardKindLabels, themeCardPropsSchema } from '@boussole/shared';
-import { themeShapeMigrations } from './cardMigrations.js';
+import { cardKindLabels, cardShapeSchemas } from '@boussole/shared';
 import type { ThemeShape } from './cardShapeTypes.js';
 import { TextField, cardIndicatorPath, useCardUpdater } from './CardView.js';
 import { observationsInTheme } from './themeMembership.js';
-import { tldrawPropsFromZod } from './tldrawPropsFromZod.js';
 
 function observationCountLabel(count: number): string {
   if (count === 0) return 'Aucune observation';
@@ -63,8 +61,8 @@ function ThemeFrame({ shape }: { shape: ThemeShape }) {
  */
 export class ThemeShapeUtil extends BaseFrameLikeShapeUtil<ThemeShape> {
   static override type = 'theme' as const;
-  static override props = tldrawPropsFromZod(themeCardPropsSchema);
-  static override migrations = themeShapeMigrations;
+  static override props = cardShapeSchemas.theme.props;
+  static override migrations = cardShapeSchemas.theme.migrations;
 
   override getDefaultProps(): ThemeShape['props'] {
     return { w: 560, h: 400, label: '' };

@@ -1,47 +1,13 @@
-import { createShapePropsMigrationIds, createShapePropsMigrationSequence } from 'tldraw';
-
-/**
- * Props migrations of the card shapes. Every change to a card's props (shared/src/board/cards.ts)
- * must add a step here, or boards saved before the change stop loading. Each card starts with
- * one step so the upgrade path is exercised from the first release: version 0 is the layout
- * without the field that version 1 adds with its neutral default.
- */
-
-type Props = Record<string, unknown>;
-
-function addField(field: string, value: unknown) {
-  return {
-    up: (props: Props): Props => ({ ...props, [field]: structuredClone(value) }),
-    down: (props: Props): Props => {
-      const { [field]: _removed, ...rest } = props;
-      return rest;
-    },
-  };
-}
-
-export const observationVersions = createShapePropsMigrationIds('observation', { AddDate: 1 });
-export const observationShapeMigrations = createShapePropsMigrationSequence({
-  sequence: [{ id: observationVersions.AddDate, ...addField('date', '') }],
-});
-
-export const hypothesisVersions = createShapePropsMigrationIds('hypothesis', { AddStatus: 1 });
-export const hypothesisShapeMigrations = createShapePropsMigrationSequence({
-  sequence: [{ id: hypothesisVersions.AddStatus, ...addField('status', 'a_verifier') }],
-});
-
-export const indicatorVersions = createShapePropsMigrationIds('indicator', { AddYear: 1 });
-export const indicatorShapeMigrations = createShapePropsMigrationSequence({
-  sequence: [{ id: indicatorVersions.AddYear, ...addField('year', null) }],
-});
-
-export const themeVersions = createShapePropsMigrationIds('theme', { AddLabel: 1 });
-export const themeShapeMigrations = createShapePropsMigrationSequence({
-  sequence: [{ id: themeVersions.AddLabel, ...addField('label', '') }],
-});
-
-export const recommendationVersions = createShapePropsMigrationIds('recommendation', {
-  AddHypothesisLinks: 1,
-});
-export const recommendationShapeMigrations = createShapePropsMigrationSequence({
-  sequence: [{ id: recommendationVersions.AddHypothesisLinks, ...addField('hypothesisIds', []) }],
-});
+/** The card migrations live in shared: the server migrates and validates records with them. */
+export {
+  hypothesisShapeMigrations,
+  hypothesisVersions,
+  indicatorShapeMigrations,
+  indicatorVersions,
+  observationShapeMigrations,
+  observationVersions,
+  recommendationShapeMigrations,
+  recommendationVersions,
+  themeShapeMigrations,
+  themeVersions,
+} from '@boussole/shared';

@@ -179,3 +179,13 @@ describe('observationsInTheme', () => {
     expect(ids(createShapeId('absent'))).toEqual([]);
   });
 });
+
+describe('indicator units', () => {
+  it('shows a count without the word "nombre", and every other unit as written', async () => {
+    const { displayedUnit } = await import('./IndicatorShapeUtil.js');
+    expect(displayedUnit('nombre')).toBe('');
+    expect(displayedUnit(' Nombre ')).toBe('');
+    expect(displayedUnit('%')).toBe('%');
+    expect(displayedUnit('habitants')).toBe('habitants');
+  });
+});

@@ -1,10 +1,18 @@
 import { createShapeId, toRichText, type Editor } from 'tldraw';
-import type { BoardTemplateId } from '@boussole/shared';
+import { boardDocLayout, type BoardTemplateId } from '@boussole/shared';
 import { boardMetaMap } from '../yRecordCodec.js';
 import type * as Y from 'yjs';
 import { templateLayout } from './layouts.js';
 
-const TEMPLATE_APPLIED = 'templateApplied';
+const TEMPLATE_APPLIED = boardDocLayout.templateAppliedKey;
+
+/**
+ * Records that a board's content already stands for its template (the demo writes its own
+ * layout), so that opening it does not lay the template's frames over it.
+ */
+export function markTemplateApplied(doc: Y.Doc, template: BoardTemplateId): void {
+  doc.transact(() => boardMetaMap(doc).set(TEMPLATE_APPLIED, template));
+}
 
 /**
  * Lays out a template on a new board, once: the board's Y.Doc remembers that it was applied,

@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n/useT.js';
+import { getSetupStatus, redeemLink, setUp, signIn } from './api.js';
+import { navigate, takeFragmentToken, workspacePath } from './router.js';
+import { ErrorAlert, useFormAction } from './forms.js';
+import { refreshSession } from './session.js';
+
+/** Staff sign-in, shown on the home page to whoever is not signed in. */
+export function SignInPage() {
+  const t = useT();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [setupNeeded, setSetupNeeded] = useState(false);
+
+  useEffect(() => {
+    void getSetupStatus()
+      .then(setSetupNeeded)
+      .catch(() => undefined);
+  }, []);
+
+  const { error, onSubmit } = useFormAction(async () => {
+    await signIn({ email, password });
+    await refreshSession();
+  });
+
+  return (
+    <main className="home">
+      <form className="card-form" onSubmit={onSubmit} aria-label={t('auth.title')}>
+        <h1>{t('auth.title')}</h1>
+        {setupNeeded && <p className="notice">{t('auth.setupHint')}</p>}
+        <ErrorAlert error={error} />
+        <label>
+          {t('auth.email')}
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('auth.password')}
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <button type="submit">{t('auth.submit')}</button>
+        <p className="muted">{t('auth.guestHint')}</p>
+      </form>
+    </main>
+  );
+}
+
+/** /setup#<token>: the first administrator, once. */
+export function SetupPage() {
+  const t = useT();
+  const [token] = useState(takeFragmentToken);
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const { error, onSubmit } = useFormAction(async () => {
+    await setUp({ token, email, displayName, password });
+    await refreshSession();
+    navigate('/');
+  });
+
+  return (
+    <main className="home">
+      <form className="card-form" onSubmit={onSubmit} aria-label={t('setup.title')}>
+        <h1>{t('setup.title')}</h1>
+        {!token && <p className="error">{t('setup.noToken')}</p>}
+        <ErrorAlert error={error} />
+        <label>
+          {t('setup.name')}
+          <input
+            required
+            maxLength={80}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('auth.email')}
+          <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          {t('auth.password')} ({t('setup.passwordHint')})
+          <input
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <button type="submit" disabled={!token}>
+          {t('setup.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+/** /invitation#<token>: a guest chooses the name others will see, and joins. */
+export function InvitationPage() {
+  const t = useT();
+  const [token] = useState(takeFragmentToken);
+  const [displayName, setDisplayName] = useState('');
+  const { error, onSubmit } = useFormAction(async () => {
+    const { workspaceId } = await redeemLink({ token, displayName });
+    await refreshSession();
+    navigate(workspacePath(workspaceId));
+  });
+
+  return (
+    <main className="home">
+      <form className="card-form" onSubmit={onSubmit} aria-label={t('invite.title')}>
+        <h1>{t('invite.title')}</h1>
+        {!token && <p className="error">{t('invite.noToken')}</p>}
+        <ErrorAlert error={error} />
+        <label>
+          {t('invite.name')}
+          <input
+            required
+            maxLength={80}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
+        </label>
+        <button type="submit" disabled={!token}>
+          {t('invite.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+import type { DocumentCatalog } from '../documents/DocumentCatalog.js';
+import type { DocStore } from '../storage/DocStore.js';
+import { AccessService } from './AccessService.js';
+import { Accounts } from './accounts.js';
+import { AuditLog } from './auditLog.js';
+import { FailureLimiter } from './FailureLimiter.js';
+import { Invitations } from './invitations.js';
+import { SetupGate } from './SetupGate.js';
+import { Workspaces } from './workspaces.js';
+
+/**
+ * What happens elsewhere when rights change: the websocket layer closes the sockets that were
+ * opened with the old rights, and erased documents leave memory.
+ */
+export interface AccessHooks {
+  linkRevoked(linkId: string): void;
+  sessionClosed(sessionId: string): void;
+  membershipChanged(workspaceId: string, userId: string): void;
+  /** Resolves once the documents' rooms are closed and their update logs deleted. */
+  documentsErased(docIds: string[]): Promise<void>;
+}
+
+/** Everything access/ provides to the routes, built once per app. */
+export interface AccessContext {
+  access: AccessService;
+  accounts: Accounts;
+  workspaces: Workspaces;
+  invitations: Invitations;
+  audit: AuditLog;
+  documents: DocumentCatalog;
+  store: DocStore;
+  setup: SetupGate;
+  loginFailures: { perAccount: FailureLimiter; perAddress: FailureLimiter };
+  redeemFailures: { unknownPerAddress: FailureLimiter; refusedPerLink: FailureLimiter };
+  hooks: AccessHooks;
+}
+
+export function createAccessContext(deps: {
+  store: DocStore;
+  documents: DocumentCatalog;
+  sessionDays: number;
+  hooks: AccessHooks;
+}): AccessContext {
+  const { store, documents } = deps;
+  const accounts = new Accounts(store.sql, deps.sessionDays);
+  const workspaces = new Workspaces(store.sql);
+  const invitations = new Invitations(store.sql);
+  const fifteenMinutes = 15 * 60_000;
+  return {
+    access: new AccessService(accounts, workspaces, invitations, documents),
+    accounts,
+    workspaces,
+    invitations,
+    audit: new AuditLog(),
+    documents,
+    store,
+    setup: new SetupGate(),
+    loginFailures: {
+      // Guessing one account's password is stopped after 10 tries…
+      perAccount: new FailureLimiter(10, fifteenMinutes),
+      // …and one address trying many accounts after 100, far above a workshop's typos.
+      perAddress: new FailureLimiter(100, fifteenMinutes),
+    },
+    redeemFailures: {
+      // Tokens are 32 random bytes: guessing is hopeless, and capped per address all the same,
+      // far above what a room pasting a link with a few typos produces.
+      unknownPerAddress: new FailureLimiter(200, fifteenMinutes),
+      // Someone insisting on a revoked, expired or used-up link is told to stop.
+      refusedPerLink: new FailureLimiter(20, fifteenMinutes),
+    },
+    hooks: deps.hooks,
+  };
+}
+
+export type { Principal, DocumentAccess, DocumentAccessResolver } from './DocumentAccess.js';
+export { AccessService } from './AccessService.js';

@@ -1,0 +1,45 @@
+import type { RoomConnection } from './RoomConnection.js';
+
+/** Where a connection's rights came from, so that changing them can end it. */
+export interface ConnectionOrigin {
+  workspaceId: string;
+  /** The user or guest id shown in presence. */
+  principalId: string;
+  /** The invitation link a guest came through. */
+  linkId: string | null;
+  /** The staff session the socket was opened with. */
+  sessionId: string | null;
+}
+
+/**
+ * Every open collaboration socket with the origin of its rights. Rights are decided once, at
+ * the upgrade; when they change (a link revoked, a session ended, a member's role changed or
+ * removed), the sockets that were opened with the old rights are closed here, at once.
+ */
+export class ConnectionIndex {
+  private readonly open = new Map<RoomConnection, ConnectionOrigin>();
+
+  add(connection: RoomConnection, origin: ConnectionOrigin): void {
+    this.open.set(connection, origin);
+  }
+
+  remove(connection: RoomConnection): void {
+    this.open.delete(connection);
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  /** Close every open connection whose origin matches; resolves to how many were closed. */
+  closeWhere(match: (origin: ConnectionOrigin) => boolean, code: number, reason: string): number {
+    let closed = 0;
+    for (const [connection, origin] of [...this.open]) {
+      if (!match(origin)) continue;
+      connection.close(code, reason);
+      this.open.delete(connection);
+      closed++;
+    }
+    return closed;
+  }
+}

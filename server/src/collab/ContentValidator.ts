@@ -1,0 +1,36 @@
+import type * as Y from 'yjs';
+
+/** One piece of content a document's rules refused in a client update, already reverted. */
+export interface RefusedContent {
+  /** What was refused (a record id, a meta key): safe to log, unlike the content itself. */
+  id: string;
+  /** Where in it the problem is (e.g. `props.source`), when known. Safe to log too. */
+  path?: string;
+  /** Why, for the person whose client wrote it. May quote their own content: never log it. */
+  detail: string;
+}
+
+/**
+ * Guards one loaded document: the room hands it every client update, one at a time, inside
+ * the commit, before anything is stored or broadcast.
+ */
+export interface ContentGuard {
+  /**
+   * Runs `apply`, which integrates one client update into the document, then checks whatever
+   * it changed. Refused content is put back as it was (or removed, if it is new) by a
+   * compensating transaction before this returns, so the document only ever holds accepted
+   * content at a commit. Returns what was refused, empty when everything was accepted.
+   */
+  applyChecked(apply: () => void): RefusedContent[];
+  /** One short French sentence telling the sender what was refused. */
+  describeRefusal(refused: readonly RefusedContent[]): string;
+  destroy(): void;
+}
+
+/**
+ * The content rules of one kind of document (a board's tldraw records, …). Called once per
+ * room, after the stored state is loaded into `doc` and before any client update is applied.
+ */
+export interface ContentValidator {
+  guard(doc: Y.Doc): ContentGuard;
+}

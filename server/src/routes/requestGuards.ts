@@ -1,0 +1,97 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodType } from 'zod';
+import type { ApiError } from '@boussole/shared';
+import type { AccessContext } from '../access/index.js';
+import type { Principal } from '../access/DocumentAccess.js';
+import type { WorkspaceRights } from '../access/AccessService.js';
+
+export function problem(error: string, message: string): ApiError {
+  return { error, message };
+}
+
+/** The body parsed with `schema`, or a 400 in French naming the first bad field. */
+export function parseBody<T>(
+  schema: ZodType<T>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): T | undefined {
+  const parsed = schema.safeParse(request.body);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  void reply
+    .code(400)
+    .send(
+      problem(
+        'invalid-request',
+        `Requête invalide : ${first?.path.join('.') || 'corps'} — attendu ${first?.message ?? 'un objet JSON'}.`,
+      ),
+    );
+  return undefined;
+}
+
+export async function requirePrincipal(
+  ctx: AccessContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Principal | undefined> {
+  const principal = await ctx.access.principalFromHeaders(request.headers);
+  if (!principal) {
+    void reply.code(401).send(problem('unauthenticated', 'Connectez-vous pour continuer.'));
+  }
+  return principal;
+}
+
+export async function requireStaff(
+  ctx: AccessContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<(Principal & { kind: 'user' }) | undefined> {
+  const principal = await requirePrincipal(ctx, request, reply);
+  if (!principal) return undefined;
+  if (principal.kind !== 'user') {
+    void reply
+      .code(403)
+      .send(problem('staff-only', 'Cette action est réservée aux comptes de l’équipe.'));
+    return undefined;
+  }
+  return principal;
+}
+
+/**
+ * The caller's rights in a workspace, or a refusal: 401 when nobody is signed in, 404 when the
+ * workspace does not exist or they are not in it (a stranger learns nothing about it), 403 when
+ * `allowed` says their role may not do this.
+ */
+export async function requireWorkspace(
+  ctx: AccessContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  workspaceId: string,
+  allowed: (rights: WorkspaceRights) => boolean = () => true,
+): Promise<{ principal: Principal; rights: WorkspaceRights } | undefined> {
+  const principal = await requirePrincipal(ctx, request, reply);
+  if (!principal) return undefined;
+  const rights = (await ctx.workspaces.get(workspaceId))
+    ? await ctx.access.rightsIn(principal, workspaceId)
+    : undefined;
+  if (!rights) {
+    void reply
+      .code(404)
+      .send(problem('workspace-not-found', 'Cet espace de travail n’existe pas.'));
+    return undefined;
+  }
+  if (!allowed(rights)) {
+    void reply
+      .code(403)
+      .send(problem('forbidden', `Votre rôle (${rights.role}) ne permet pas cette action.`));
+    return undefined;
+  }
+  return { principal, rights };
+}
+
+export function actorOf(principal: Principal): { id: string; name: string } {
+  return {
+    id: principal.kind === 'user' ? principal.userId : principal.guestId,
+    name: principal.displayName,
+  };
+}

@@ -1,0 +1,294 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  addMemberRequestSchema,
+  canAdministerWorkspace,
+  canCreateBoards,
+  createBoardRequestSchema,
+  updateMemberRequestSchema,
+  workspaceInputSchema,
+  type BoardSummary,
+  type WorkspaceDetail,
+} from '@boussole/shared';
+import type { AccessContext } from '../access/index.js';
+import type { DocumentRecord } from '../documents/DocumentCatalog.js';
+import { actorOf, parseBody, problem, requireStaff, requireWorkspace } from './requestGuards.js';
+
+type WorkspaceParams = { Params: { workspaceId: string } };
+type MemberParams = { Params: { workspaceId: string; userId: string } };
+
+const boardSummary = (record: DocumentRecord): BoardSummary => ({
+  id: record.id,
+  title: record.title,
+  template: record.template,
+  createdAt: record.createdAt,
+});
+
+const administer = (r: { role: Parameters<typeof canAdministerWorkspace>[0] }) =>
+  canAdministerWorkspace(r.role);
+
+/** Why a change to a membership was refused. */
+const memberRefusals = {
+  'not-found': {
+    status: 404,
+    body: problem('member-not-found', 'Cette personne n’est pas membre de l’espace.'),
+  },
+  'last-admin': {
+    status: 409,
+    body: problem('last-administrator', 'L’espace doit garder au moins un administrateur.'),
+  },
+} as const;
+
+/** Workspaces (one ABS each), their members and their boards. */
+export function registerWorkspaceRoutes(app: FastifyInstance, ctx: AccessContext): void {
+  const { workspaces, audit, store } = ctx;
+
+  app.get('/api/workspaces', async (request, reply) => {
+    const principal = await requireStaff(ctx, request, reply);
+    if (!principal) return reply;
+    const list = await workspaces.listFor({ id: principal.userId, isAdmin: principal.isAdmin });
+    return {
+      workspaces: list.map((w) => ({ ...w, role: w.role ?? 'administrateur' })),
+    };
+  });
+
+  // Any staff account may start an ABS; whoever creates it administers it.
+  app.post('/api/workspaces', async (request, reply) => {
+    const principal = await requireStaff(ctx, request, reply);
+    if (!principal) return reply;
+    const body = parseBody(workspaceInputSchema, request, reply);
+    if (!body) return reply;
+    const workspace = await store.sql.transaction(async (tx) => {
+      const created = await workspaces.create(body, tx);
+      await workspaces.setMember(
+        created.id,
+        principal.userId,
+        { role: 'administrateur', instances: ['collectif_projet'] },
+        tx,
+      );
+      await audit.append(tx, {
+        workspaceId: created.id,
+        actor: actorOf(principal),
+        action: 'workspace.created',
+        details: { name: created.name },
+      });
+      return created;
+    });
+    return reply.code(201).send({ ...workspace, role: 'administrateur' });
+  });
+
+  app.get<WorkspaceParams>('/api/workspaces/:workspaceId', async (request, reply) => {
+    const { workspaceId } = request.params;
+    const allowed = await requireWorkspace(ctx, request, reply, workspaceId);
+    if (!allowed) return reply;
+    const workspace = await workspaces.get(workspaceId);
+    if (!workspace)
+      return reply
+        .code(404)
+        .send(problem('workspace-not-found', 'Cet espace de travail n’existe pas.'));
+    const reports = await ctx.documents.list(workspaceId, 'report');
+    const detail: WorkspaceDetail = {
+      ...workspace,
+      members: await workspaces.members(workspaceId),
+      roster: await workspaces.roster(workspaceId),
+      boards: (await ctx.documents.list(workspaceId, 'board')).map(boardSummary),
+      report: reports[0] ? { id: reports[0].id, title: reports[0].title } : null,
+      role: allowed.rights.role,
+      instances: allowed.rights.instances,
+    };
+    return detail;
+  });
+
+  app.patch<WorkspaceParams>('/api/workspaces/:workspaceId', async (request, reply) => {
+    const { workspaceId } = request.params;
+    const allowed = await requireWorkspace(ctx, request, reply, workspaceId, administer);
+    if (!allowed) return reply;
+    const body = parseBody(workspaceInputSchema, request, reply);
+    if (!body) return reply;
+    await store.sql.transaction(async (tx) => {
+      await workspaces.update(workspaceId, body, tx);
+      await audit.append(tx, {
+        workspaceId,
+        actor: actorOf(allowed.principal),
+        action: 'workspace.updated',
+        details: { name: body.name },
+      });
+    });
+    return reply.code(204).send();
+  });
+
+  /**
+   * Erasure (RGPD): the workspace, its members, links, guests, audit entries and documents go,
+   * and so does every stored update of those documents — nothing of it is left in any table.
+   */
+  app.delete<WorkspaceParams>('/api/workspaces/:workspaceId', async (request, reply) => {
+    const { workspaceId } = request.params;
+    const allowed = await requireWorkspace(ctx, request, reply, workspaceId, administer);
+    if (!allowed) return reply;
+    const docIds = await ctx.documents.idsOfWorkspace(workspaceId);
+    // Rows first: from then on no one can open these documents; then their rooms and logs.
+    await workspaces.delete(workspaceId);
+    await ctx.hooks.documentsErased(docIds);
+    // The instance keeps that an erasure happened, by whom and when, but not even the erased
+    // workspace's id: nothing in any table points at it any more.
+    await audit.append(store.sql, {
+      workspaceId: null,
+      actor: actorOf(allowed.principal),
+      action: 'workspace.erased',
+      details: { documents: docIds.length },
+    });
+    request.log.info({ workspaceId, documents: docIds.length }, 'workspace erased');
+    return reply.code(204).send();
+  });
+
+  app.post<WorkspaceParams>('/api/workspaces/:workspaceId/members', async (request, reply) => {
+    const { workspaceId } = request.params;
+    const allowed = await requireWorkspace(ctx, request, reply, workspaceId, administer);
+    if (!allowed) return reply;
+    const body = parseBody(addMemberRequestSchema, request, reply);
+    if (!body) return reply;
+    const existing = await ctx.accounts.byEmail(body.email);
+    if (!existing && !body.initialPassword) {
+      return reply
+        .code(400)
+        .send(
+          problem(
+            'initial-password-needed',
+            'Cette personne n’a pas encore de compte : indiquez un mot de passe initial (12 caractères au moins) à lui transmettre.',
+          ),
+        );
+    }
+    const member = await store.sql.transaction(async (tx) => {
+      const user =
+        existing ??
+        (await ctx.accounts.create(
+          {
+            email: body.email,
+            displayName: body.displayName,
+            password: body.initialPassword ?? '',
+            isAdmin: false,
+          },
+          tx,
+        ));
+      await workspaces.setMember(
+        workspaceId,
+        user.id,
+        { role: body.role, instances: body.instances },
+        tx,
+      );
+      await audit.append(tx, {
+        workspaceId,
+        actor: actorOf(allowed.principal),
+        action: 'member.added',
+        details: { userId: user.id, email: user.email, role: body.role, instances: body.instances },
+      });
+      return user;
+    });
+    ctx.hooks.membershipChanged(workspaceId, member.id);
+    return reply.code(201).send({
+      userId: member.id,
+      displayName: member.displayName,
+      email: member.email,
+      role: body.role,
+      instances: body.instances,
+    });
+  });
+
+  app.patch<MemberParams>(
+    '/api/workspaces/:workspaceId/members/:userId',
+    async (request, reply) => {
+      const { workspaceId, userId } = request.params;
+      const allowed = await requireWorkspace(ctx, request, reply, workspaceId, administer);
+      if (!allowed) return reply;
+      const body = parseBody(updateMemberRequestSchema, request, reply);
+      if (!body) return reply;
+      const refused = await store.sql.transaction(async (tx) => {
+        const current = await workspaces.membership(workspaceId, userId, tx);
+        if (!current) return 'not-found' as const;
+        if (
+          current.role === 'administrateur' &&
+          body.role !== 'administrateur' &&
+          (await workspaces.administratorCount(workspaceId, tx)) <= 1
+        ) {
+          return 'last-admin' as const;
+        }
+        await workspaces.setMember(workspaceId, userId, body, tx);
+        await audit.append(tx, {
+          workspaceId,
+          actor: actorOf(allowed.principal),
+          action: 'member.changed',
+          details: { userId, from: current.role, role: body.role, instances: body.instances },
+        });
+        return undefined;
+      });
+      if (refused)
+        return reply.code(memberRefusals[refused].status).send(memberRefusals[refused].body);
+      ctx.hooks.membershipChanged(workspaceId, userId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.delete<MemberParams>(
+    '/api/workspaces/:workspaceId/members/:userId',
+    async (request, reply) => {
+      const { workspaceId, userId } = request.params;
+      const allowed = await requireWorkspace(ctx, request, reply, workspaceId, administer);
+      if (!allowed) return reply;
+      const refused = await store.sql.transaction(async (tx) => {
+        const current = await workspaces.membership(workspaceId, userId, tx);
+        if (!current) return 'not-found' as const;
+        if (
+          current.role === 'administrateur' &&
+          (await workspaces.administratorCount(workspaceId, tx)) <= 1
+        ) {
+          return 'last-admin' as const;
+        }
+        await workspaces.removeMember(workspaceId, userId, tx);
+        await audit.append(tx, {
+          workspaceId,
+          actor: actorOf(allowed.principal),
+          action: 'member.removed',
+          details: { userId, role: current.role },
+        });
+        return undefined;
+      });
+      if (refused)
+        return reply.code(memberRefusals[refused].status).send(memberRefusals[refused].body);
+      ctx.hooks.membershipChanged(workspaceId, userId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get<WorkspaceParams>('/api/workspaces/:workspaceId/boards', async (request, reply) => {
+    const { workspaceId } = request.params;
+    if (!(await requireWorkspace(ctx, request, reply, workspaceId))) return reply;
+    return { boards: (await ctx.documents.list(workspaceId, 'board')).map(boardSummary) };
+  });
+
+  app.post<WorkspaceParams>('/api/workspaces/:workspaceId/boards', async (request, reply) => {
+    const { workspaceId } = request.params;
+    const allowed = await requireWorkspace(ctx, request, reply, workspaceId, (r) =>
+      canCreateBoards(r.role),
+    );
+    if (!allowed) return reply;
+    const body = parseBody(createBoardRequestSchema, request, reply);
+    if (!body) return reply;
+    const record = await ctx.documents.create({ kind: 'board', ...body, workspaceId });
+    request.log.info({ boardId: record.id, workspaceId }, 'board created');
+    return reply.code(201).send(boardSummary(record));
+  });
+
+  app.get<WorkspaceParams>('/api/workspaces/:workspaceId/audit', async (request, reply) => {
+    const { workspaceId } = request.params;
+    if (!(await requireWorkspace(ctx, request, reply, workspaceId, administer))) return reply;
+    const entries = await audit.list(store.sql, workspaceId);
+    return {
+      entries: entries.map((e) => ({
+        id: e.id,
+        actorName: e.actorName,
+        action: e.action,
+        details: e.details,
+        at: e.at,
+      })),
+    };
+  });
+}

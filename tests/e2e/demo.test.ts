@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
+import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
+import {
+  buildServer,
+  killAllChildren,
+  startChildServer,
+  type ChildServer,
+} from '../helpers/childServer.js';
+import { tempDir } from '../helpers/server.js';
+import { browserCookies, createAdmin, setupTokenFromLogs } from '../helpers/accounts.js';
+import { waitFor } from '../helpers/wait.js';
+
+const available = chromiumAvailable();
+
+/**
+ * First start: the administrator signs in to an empty Boussole, the home page offers the Val
+ * d'Arvière demo, and loading it creates the workspace with its two boards.
+ */
+describe.skipIf(!available)('the Val d’Arvière demo in Chromium', () => {
+  let server: ChildServer;
+  const blocked: string[] = [];
+  let person: Person;
+  let page: Page;
+  const dataDir = tempDir();
+
+  const shapes = (type: string) => page.locator(`.tl-shape[data-shape-type="${type}"]`);
+
+  let workspaceUrl = '';
+
+  async function openBoard(title: RegExp): Promise<void> {
+    await page.goto(workspaceUrl);
+    await page.getByRole('link', { name: title }).click();
+    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 });
+    await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
+  }
+
+  beforeAll(async () => {
+    assertClientBuilt();
+    await buildServer();
+    server = await startChildServer({ env: { DATA_DIR: dataDir, CLIENT_DIST: clientDist } });
+    await waitFor(() => server.logs.some((entry) => typeof entry.setupUrl === 'string'), {
+      what: 'the setup link',
+    });
+    const admin = await createAdmin(server.httpUrl, setupTokenFromLogs(server.logs));
+    person = await openPerson('demo', blocked);
+    await person.context.addCookies(browserCookies(admin, server.httpUrl));
+    page = await person.context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await person?.close();
+    await killAllChildren();
+  });
+
+  it('offers the demo on an empty store and opens its workspace once loaded', async () => {
+    await page.goto(`${server.httpUrl}/`);
+    await page.getByRole('button', { name: 'Charger la démonstration' }).click();
+    await page.waitForURL(/\/w\//, { timeout: 60_000 });
+    workspaceUrl = page.url();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      "Val d'Arvière",
+    );
+    await expect(page.getByText(/Rochebrune \(99006\)/).count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('.board-list li').count(), { timeout: 60_000 }).toBe(2);
+    await expect(
+      page.getByRole('link', { name: /Regroupement des observations/ }).count(),
+    ).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: /Hypothèses de travail/ }).count()).resolves.toBe(
+      1,
+    );
+  });
+
+  it('shows the 72 observations beside three empty themes, and keeps them on reload', async () => {
+    await openBoard(/Regroupement des observations/);
+    await expect.poll(() => shapes('observation').count(), { timeout: 20_000 }).toBe(72);
+    await expect(shapes('theme').count()).resolves.toBe(3);
+    // Opening the board did not lay the affinity template's frames over the demo.
+    await expect(shapes('frame').count()).resolves.toBe(0);
+    await expect(
+      page.getByText(/J'ai eu une promesse d'embauche/).count(),
+    ).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: artifactPath('demo-affinity.png') });
+    await page.reload();
+    await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => shapes('observation').count(), { timeout: 20_000 }).toBe(72);
+  });
+
+  it('shows the 8 hypotheses, each framed with its indicators', async () => {
+    await openBoard(/Hypothèses de travail/);
+    await expect.poll(() => shapes('hypothesis').count(), { timeout: 20_000 }).toBe(8);
+    await expect(shapes('indicator').count()).resolves.toBe(11);
+    await expect(shapes('frame').count()).resolves.toBe(8);
+    await page.screenshot({ path: artifactPath('demo-hypotheses.png') });
+  });
+
+  it('does not offer the demo again once the store holds boards, even after a restart', async () => {
+    server.kill('SIGTERM');
+    await server.waitForExit();
+    server = await startChildServer({ env: { DATA_DIR: dataDir, CLIENT_DIST: clientDist } });
+    await page.goto(`${server.httpUrl}/`);
+    await page.locator('.board-list li').first().waitFor({ timeout: 10_000 });
+    await expect(page.locator('.board-list li').count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: /Val d.Arvière/ }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('button', { name: 'Charger la démonstration' }).count(),
+    ).resolves.toBe(0);
+    expect(blocked).toEqual([]);
+  });
+});
