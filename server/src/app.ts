@@ -13,6 +13,8 @@ import { RoomRegistry } from './collab/RoomRegistry.js';
 import { contentValidatorsByKind } from './boards/contentValidatorForKind.js';
 import type { DocStore } from './storage/DocStore.js';
 import { DocumentCatalog } from './documents/DocumentCatalog.js';
+import { DocumentVersions } from './documents/DocumentVersions.js';
+import { registerDocumentRoutes } from './routes/documents.js';
 import { registerBoardRoutes } from './routes/boards.js';
 import { registerClientRoutes } from './routes/client.js';
 import { registerClientConfigRoutes } from './routes/clientConfig.js';
@@ -33,6 +35,12 @@ declare module 'fastify' {
   }
 }
 
+/** Believe the last `hops` proxies, as Express's numeric trust proxy setting does. */
+const trustHops =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;
+
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Build the HTTP + websocket application without listening (tests use port 0 or inject). */
@@ -47,6 +55,9 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
     // Document ids are up to 128 characters; longer ones must reach our validation (4404 on a
     // websocket, 404 on REST) rather than stop at the router with a bare 414.
     routerOptions: { maxParamLength: 2048 },
+    // request.ip (rate-limit keys, logs) comes from X-Forwarded-For only from these proxies.
+    trustProxy:
+      typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
 
   // Every REST error has the shared ApiError shape; 5xx details stay in the logs.
@@ -143,7 +154,12 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   registerHealthRoutes(app, { store });
   registerBoardRoutes(app, { documents, access: access.access });
   registerAuthRoutes(app, access);
-  registerWorkspaceRoutes(app, access);
+  const versions = new DocumentVersions(store.sql);
+  registerWorkspaceRoutes(app, access, {
+    versions,
+    committedState: (docId) => registry.committedState(docId),
+  });
+  registerDocumentRoutes(app, access, { registry, versions });
   registerLinkRoutes(app, access);
   registerClientConfigRoutes(app, { tldrawLicenseKey: config.tldrawLicenseKey });
   await registerClientRoutes(app, { clientDist: config.clientDist });

@@ -54,4 +54,15 @@ describe('loadConfig', () => {
       /ALLOWED_ORIGINS="https:\/\/abs.example.fr\/app" is invalid: expected .*origins/,
     );
   });
+
+  it('trusts no proxy by default, and a named proxy or hop count when told', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+    ]);
+    // `true` would let any client choose the address it is rate-limited under.
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY="true" is invalid/);
+  });
 });

@@ -54,6 +54,28 @@ const configSchema = z.object({
       ),
     )
     .default([]),
+  TRUST_PROXY: z
+    .string()
+    .transform((value, ctx): false | number | string[] => {
+      if (value === 'false') return false;
+      if (/^\d+$/.test(value)) return Number(value);
+      const addresses = value
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+      // `true` would trust any X-Forwarded-For, letting anyone pick the address rate limits
+      // are keyed on: name the proxy instead.
+      if (addresses.length > 0 && addresses.every((a) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a))) {
+        return addresses;
+      }
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          "false, a number of proxy hops (e.g. 1), or the proxies' addresses/CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)",
+      });
+      return z.NEVER;
+    })
+    .default(false),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -91,6 +113,11 @@ export interface Config {
   allowedOrigins: string[];
   /** How long a staff sign-in lasts. */
   sessionDays: number;
+  /**
+   * Which reverse proxies' X-Forwarded-For to believe, so that rate limits and logs see each
+   * person's address rather than the proxy's: false (none), a hop count, or their addresses.
+   */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -143,5 +170,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tldrawLicenseKey: c.TLDRAW_LICENSE_KEY,
     allowedOrigins: c.ALLOWED_ORIGINS,
     sessionDays: c.SESSION_DAYS,
+    trustProxy: c.TRUST_PROXY,
   };
 }

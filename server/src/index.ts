@@ -7,3 +7,4 @@ export { PostgresDocStore } from './storage/postgresStore.js';
 export { createStore } from './storage/createStore.js';
 export { RoomRegistry } from './collab/RoomRegistry.js';
 export { WorkerSqliteWriter } from './storage/sqliteWriter.js';
+export { DocumentVersions } from './documents/DocumentVersions.js';

@@ -7,3 +7,4 @@ export * from './board/index.js';
 export * from './api/clientConfig.js';
 export * from './access/roles.js';
 export * from './api/access.js';
+export * from './api/documents.js';

@@ -78,6 +78,10 @@ export class GatedStore implements DocStore {
     return this.inner.deleteDoc(docId);
   }
 
+  reclaimSpace(): Promise<void> {
+    return this.inner.reclaimSpace();
+  }
+
   ping(): Promise<void> {
     return this.inner.ping();
   }

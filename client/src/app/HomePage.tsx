@@ -8,6 +8,7 @@ import {
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { createWorkspace, listWorkspaces } from './api.js';
+import { parseCommunes, parseList } from './workspaceForm.js';
 import { SignInPage } from './AuthPages.js';
 import { ErrorAlert } from './forms.js';
 import { navigate, workspacePath } from './router.js';
@@ -41,6 +42,9 @@ function Workspaces({ title }: { title: string }) {
   const year = new Date().getFullYear();
   const [periodStart, setPeriodStart] = useState(`${year}-01-01`);
   const [periodEnd, setPeriodEnd] = useState(`${year}-12-31`);
+  const [communesText, setCommunesText] = useState('');
+  const [topicsText, setTopicsText] = useState('');
+  const [publicsText, setPublicsText] = useState('');
 
   useEffect(() => {
     listWorkspaces()
@@ -64,8 +68,21 @@ function Workspaces({ title }: { title: string }) {
 
   async function onCreate(event: FormEvent) {
     event.preventDefault();
+    const { communes, badLines } = parseCommunes(communesText);
+    if (badLines.length > 0) {
+      setError(t('ws.communesBad').replace('{lines}', badLines.join(', ')));
+      return;
+    }
     try {
-      const { id } = await createWorkspace({ name, kind, periodStart, periodEnd });
+      const { id } = await createWorkspace({
+        name,
+        kind,
+        periodStart,
+        periodEnd,
+        communes,
+        topics: parseList(topicsText),
+        publics: parseList(publicsText),
+      });
       navigate(workspacePath(id));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -145,6 +162,34 @@ function Workspaces({ title }: { title: string }) {
             required
             value={periodEnd}
             onChange={(e) => setPeriodEnd(e.target.value)}
+          />
+        </label>
+        <label className="wide">
+          {t('ws.communesInput')}
+          <textarea
+            name="communes"
+            rows={4}
+            value={communesText}
+            placeholder={'99001 Saint-Aubin-sur-Arvière\n99002 Les Granges'}
+            onChange={(e) => setCommunesText(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('ws.topicsInput')}
+          <input
+            name="topics"
+            value={topicsText}
+            placeholder="logement, insertion, mobilité"
+            onChange={(e) => setTopicsText(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('ws.publicsInput')}
+          <input
+            name="publics"
+            value={publicsText}
+            placeholder="jeunes 16-25 ans, personnes âgées"
+            onChange={(e) => setPublicsText(e.target.value)}
           />
         </label>
         <button type="submit">{t('ws.create')}</button>

@@ -26,6 +26,7 @@ import {
 import { boardPath, navigate } from './router.js';
 import { ErrorAlert, errorText } from './forms.js';
 import { templateLabels } from './templateLabels.js';
+import { ExportAndAuditSection, PurgeHistoryButton } from './WorkspaceAdmin.js';
 
 /** One ABS: what it is, who takes part where, its boards; members and links for admins. */
 export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
@@ -91,6 +92,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
                 {board.title}
               </a>{' '}
               <span className="muted">{templateLabels[board.template][language]}</span>
+              {admin && <PurgeHistoryButton docId={board.id} title={board.title} />}
             </li>
           ))}
         </ul>
@@ -118,6 +120,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
       </section>
 
       {admin && <LinksSection workspaceId={workspace.id} onError={setError} />}
+      {admin && <ExportAndAuditSection workspaceId={workspace.id} />}
     </main>
   );
 }

@@ -24,6 +24,12 @@ import {
   type ClientConfig,
   type BoardSummary,
   type CreateBoardRequest,
+  auditListSchema,
+  purgePreviewSchema,
+  purgeResultSchema,
+  type AuditEntry,
+  type PurgePreview,
+  type PurgeResult,
 } from '@boussole/shared';
 
 /** REST calls, their answers validated with the shared zod schemas. */
@@ -178,4 +184,34 @@ export type BoardForPage = z.infer<typeof boardPageSchema>;
  */
 export async function getBoardForPage(boardId: string): Promise<BoardForPage> {
   return boardPageSchema.parse(await send(`/api/boards/${encodeURIComponent(boardId)}`, 'GET'));
+}
+
+export async function getAuditLog(workspaceId: string): Promise<AuditEntry[]> {
+  return auditListSchema.parse(
+    await send(`/api/workspaces/${encodeURIComponent(workspaceId)}/audit`, 'GET'),
+  ).entries;
+}
+
+/** Where the browser downloads a workspace's RGPD archive (a plain GET, cookie included). */
+export function workspaceExportUrl(workspaceId: string): string {
+  return `/api/workspaces/${encodeURIComponent(workspaceId)}/export`;
+}
+
+export async function getPurgePreview(docId: string): Promise<PurgePreview> {
+  return purgePreviewSchema.parse(
+    await send(`/api/documents/${encodeURIComponent(docId)}/purge-history`, 'GET'),
+  );
+}
+
+export async function purgeHistory(docId: string): Promise<PurgeResult> {
+  return purgeResultSchema.parse(
+    await send(`/api/documents/${encodeURIComponent(docId)}/purge-history`, 'POST'),
+  );
+}
+
+export async function deleteVersion(docId: string, versionId: string): Promise<void> {
+  await send(
+    `/api/documents/${encodeURIComponent(docId)}/versions/${encodeURIComponent(versionId)}`,
+    'DELETE',
+  );
 }

@@ -60,6 +60,8 @@ export class Room {
   private storedBytes: number;
   private updatesSinceCompaction: number;
   private compacting: Promise<void> | undefined;
+  /** Why the last compaction failed, for compactNow (background compactions only log it). */
+  private compactionFailure: unknown;
 
   /** Checks each client update against the document kind's content rules, if it has any. */
   private guard: ContentGuard | undefined;
@@ -320,6 +322,7 @@ export class Room {
       })
       .catch((error: unknown) => {
         // The log is intact; compaction is retried after the next commits.
+        this.compactionFailure = error;
         this.log.warn({ err: error, docId: this.docId }, 'compaction failed');
       })
       .finally(() => {
@@ -327,6 +330,32 @@ export class Room {
         if (!this.committing && this.queue.length === 0) this.notifyDrained();
       });
     return this.compacting;
+  }
+
+  /**
+   * Commit what is pending, then fold the whole log into one snapshot of the document as it is
+   * now (a history purge). The room's Y.Doc garbage-collects deleted content as it applies
+   * deletions, so the snapshot holds no deleted text, and the rows that did are removed.
+   */
+  async compactNow(): Promise<void> {
+    for (;;) {
+      await this.drain();
+      if (this.failed) throw new Error(`storage failed for ${this.docId}`);
+      if (this.lastSeq === 0) return;
+      // A commit may have started between drain() resolving and now: wait for it as well.
+      if (this.committing || this.compacting || this.queue.length > 0) continue;
+      this.compactionFailure = undefined;
+      await this.compact();
+      if (this.compactionFailure) throw this.compactionFailure;
+      return;
+    }
+  }
+
+  /** The document's state once everything accepted so far is committed. */
+  async committedState(): Promise<Uint8Array> {
+    await this.drain();
+    if (this.failed) throw new Error(`storage failed for ${this.docId}`);
+    return Y.encodeStateAsUpdate(this.doc);
   }
 
   private notifyDrained(): void {

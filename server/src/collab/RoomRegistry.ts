@@ -136,6 +136,35 @@ export class RoomRegistry {
   }
 
   /**
+   * Runs `fn` on the document's room, loading it if nobody has it open; a room loaded for this
+   * alone is unloaded again once idle, as if its last peer had just left.
+   */
+  private async withRoom<T>(docId: string, fn: (room: Room) => Promise<T>): Promise<T> {
+    const room = await this.acquire(docId);
+    try {
+      return await fn(room);
+    } finally {
+      if (room.peerCount === 0) this.scheduleUnload(room);
+    }
+  }
+
+  /** The document's committed state (a Yjs update), for exports. */
+  async committedState(docId: string): Promise<Uint8Array> {
+    return this.withRoom(docId, (room) => room.committedState());
+  }
+
+  /**
+   * "Purge history" (RGPD): the document's update log becomes one garbage-collected snapshot,
+   * then the store reclaims the space the old rows used, so deleted content (a verbatim someone
+   * removed) is gone from storage. Open sockets stay open: their copies hold no more than the
+   * live document. Named versions are not touched (see DocumentVersions).
+   */
+  async purgeHistory(docId: string): Promise<void> {
+    await this.withRoom(docId, (room) => room.compactNow());
+    await this.store.reclaimSpace();
+  }
+
+  /**
    * Erasure: close the document's sockets, free its room without writing a snapshot, and
    * delete every stored update. A room loading or unloading meanwhile is waited for first.
    */

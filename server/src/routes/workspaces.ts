@@ -11,6 +11,7 @@ import {
 } from '@boussole/shared';
 import type { AccessContext } from '../access/index.js';
 import type { DocumentRecord } from '../documents/DocumentCatalog.js';
+import { buildWorkspaceArchive, type ArchiveSources } from '../export/workspaceArchive.js';
 import { actorOf, parseBody, problem, requireStaff, requireWorkspace } from './requestGuards.js';
 
 type WorkspaceParams = { Params: { workspaceId: string } };
@@ -39,7 +40,11 @@ const memberRefusals = {
 } as const;
 
 /** Workspaces (one ABS each), their members and their boards. */
-export function registerWorkspaceRoutes(app: FastifyInstance, ctx: AccessContext): void {
+export function registerWorkspaceRoutes(
+  app: FastifyInstance,
+  ctx: AccessContext,
+  deps: Pick<ArchiveSources, 'versions' | 'committedState'>,
+): void {
   const { workspaces, audit, store } = ctx;
 
   app.get('/api/workspaces', async (request, reply) => {
@@ -275,6 +280,34 @@ export function registerWorkspaceRoutes(app: FastifyInstance, ctx: AccessContext
     const record = await ctx.documents.create({ kind: 'board', ...body, workspaceId });
     request.log.info({ boardId: record.id, workspaceId }, 'board created');
     return reply.code(201).send(boardSummary(record));
+  });
+
+  /** RGPD: everything kept about the workspace, as one zip (server/src/export/workspaceArchive). */
+  app.get<WorkspaceParams>('/api/workspaces/:workspaceId/export', async (request, reply) => {
+    const { workspaceId } = request.params;
+    const allowed = await requireWorkspace(ctx, request, reply, workspaceId, administer);
+    if (!allowed) return reply;
+    const archive = await buildWorkspaceArchive(workspaceId, actorOf(allowed.principal), {
+      ctx,
+      versions: deps.versions,
+      committedState: deps.committedState,
+    });
+    if (!archive) {
+      return reply
+        .code(404)
+        .send(problem('workspace-not-found', 'Cet espace de travail n’existe pas.'));
+    }
+    await audit.append(store.sql, {
+      workspaceId,
+      actor: actorOf(allowed.principal),
+      action: 'workspace.exported',
+    });
+    const day = new Date().toISOString().slice(0, 10);
+    return reply
+      .header('content-type', 'application/zip')
+      .header('content-disposition', `attachment; filename="boussole-${workspaceId}-${day}.zip"`)
+      .header('cache-control', 'no-store')
+      .send(Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength));
   });
 
   app.get<WorkspaceParams>('/api/workspaces/:workspaceId/audit', async (request, reply) => {

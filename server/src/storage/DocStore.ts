@@ -30,6 +30,12 @@ export interface DocStore {
   compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Remove the document and all its rows. */
   deleteDoc(docId: string): Promise<void>;
+  /**
+   * Physically drop what deleted and compacted rows left in the database files (SQLite:
+   * VACUUM and a truncating WAL checkpoint; PostgreSQL: VACUUM FULL of the log and versions).
+   * Slow on a big store and blocks writes meanwhile: for an administrator's purge, not routine.
+   */
+  reclaimSpace(): Promise<void>;
   /** Throws when storage is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -114,6 +114,29 @@ const accessTables: Migration = {
   `,
 };
 
+/**
+ * Named versions of a document ("Version validée COPIL du 17/09/2026"): a frozen Yjs state,
+ * kept apart from the update log so that compaction and history purges never touch them. The
+ * author is kept by name as well as by id, since a guest or an erased account leaves no row.
+ */
+function versionsTable(blob: 'BLOB' | 'BYTEA'): Migration {
+  return {
+    version: 4,
+    sql: `
+      CREATE TABLE document_versions (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        state ${blob} NOT NULL
+      );
+      CREATE INDEX document_versions_doc ON document_versions (doc_id, created_at);
+    `,
+  };
+}
+
 export const sqliteMigrations: Migration[] = [
   {
     version: 1,
@@ -128,6 +151,7 @@ export const sqliteMigrations: Migration[] = [
   },
   documentsTable,
   accessTables,
+  versionsTable('BLOB'),
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -144,4 +168,5 @@ export const postgresMigrations: Migration[] = [
   },
   documentsTable,
   accessTables,
+  versionsTable('BYTEA'),
 ];

@@ -160,6 +160,15 @@ export class SqliteDocStore implements DocStore {
     await this.writes.run(() => this.write.deleteDoc(docId));
   }
 
+  async reclaimSpace(): Promise<void> {
+    await this.writes.run(async () => {
+      // VACUUM rewrites the file from live rows only, so freed pages (and what they held) go;
+      // the truncating checkpoint then empties the WAL, which still had the old page images.
+      await this.write.exec('VACUUM');
+      await this.write.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    });
+  }
+
   async ping(): Promise<void> {
     // A store that can read but no longer write would accept edits it cannot keep.
     if (this.writer?.failure) throw this.writer.failure;

@@ -202,4 +202,5 @@ export const auditEntrySchema = z.object({
   details: z.record(z.string(), z.unknown()),
   at: z.string(),
 });
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });

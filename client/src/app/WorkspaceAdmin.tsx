@@ -1,0 +1,206 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditEntry, PurgePreview } from '@boussole/shared';
+import type { MessageKey } from '../i18n/messages.js';
+import { useT } from '../i18n/useT.js';
+import { useUiStore } from '../stores/uiStore.js';
+import {
+  deleteVersion,
+  getAuditLog,
+  getPurgePreview,
+  purgeHistory,
+  workspaceExportUrl,
+} from './api.js';
+import { ErrorAlert, errorText } from './forms.js';
+
+/**
+ * What only a workspace's administrators see: the RGPD archive, the audit log, and the purge
+ * of a document's history. The server refuses all of it to anyone else; this only hides it.
+ */
+
+const knownActions = new Set([
+  'workspace.created',
+  'workspace.updated',
+  'workspace.exported',
+  'member.added',
+  'member.changed',
+  'member.removed',
+  'link.created',
+  'link.revoked',
+  'document.history-purged',
+  'document.version-deleted',
+]);
+
+function actionLabel(t: ReturnType<typeof useT>, action: string): string {
+  return knownActions.has(action) ? t(`audit.${action}` as MessageKey) : action;
+}
+
+/** The few details worth a line in the log: who or what the change was about. */
+function detailText(details: Record<string, unknown>): string {
+  const parts = ['displayName', 'email', 'role', 'title', 'version', 'name']
+    .map((key) => details[key])
+    .filter((v): v is string => typeof v === 'string' && v.length > 0);
+  return parts.join(' · ');
+}
+
+export function ExportAndAuditSection({ workspaceId }: { workspaceId: string }) {
+  const t = useT();
+  const language = useUiStore((s) => s.language);
+  const [entries, setEntries] = useState<AuditEntry[]>();
+  const [error, setError] = useState<string>();
+
+  const reload = useCallback(() => {
+    getAuditLog(workspaceId)
+      .then(setEntries)
+      .catch((e: unknown) => setError(errorText(e)));
+  }, [workspaceId]);
+  useEffect(reload, [reload]);
+
+  const locale = language === 'fr' ? 'fr-FR' : 'en-GB';
+  return (
+    <section aria-labelledby="rgpd-title">
+      <h2 id="rgpd-title">{t('ws.rgpd')}</h2>
+      <p className="muted">{t('ws.exportAbout')}</p>
+      <p>
+        <a
+          className="button"
+          href={workspaceExportUrl(workspaceId)}
+          download
+          onClick={() => setTimeout(reload, 1500)}
+        >
+          {t('ws.export')}
+        </a>
+      </p>
+      <h3>{t('ws.audit')}</h3>
+      <ErrorAlert error={error} />
+      {entries && entries.length === 0 && <p className="muted">{t('audit.empty')}</p>}
+      {entries && entries.length > 0 && (
+        <table className="audit-log">
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.what')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{new Date(entry.at).toLocaleString(locale)}</td>
+                <td>{entry.actorName}</td>
+                <td>
+                  {actionLabel(t, entry.action)}
+                  {detailText(entry.details) && (
+                    <span className="muted"> — {detailText(entry.details)}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/**
+ * "Purger l'historique" of one document: first the named versions that still hold what the
+ * purge removes (each can be deleted), then the purge itself, confirmed.
+ */
+export function PurgeHistoryButton({ docId, title }: { docId: string; title: string }) {
+  const t = useT();
+  const language = useUiStore((s) => s.language);
+  const [preview, setPreview] = useState<PurgePreview>();
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const open = () => {
+    setDone(undefined);
+    setError(undefined);
+    getPurgePreview(docId)
+      .then(setPreview)
+      .catch((e: unknown) => setError(errorText(e)));
+  };
+
+  const purge = async () => {
+    setBusy(true);
+    try {
+      const result = await purgeHistory(docId);
+      setPreview(undefined);
+      setDone(
+        result.versionsKept > 0
+          ? t('purge.doneWithVersions').replace('{n}', String(result.versionsKept))
+          : t('purge.done'),
+      );
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const locale = language === 'fr' ? 'fr-FR' : 'en-GB';
+  return (
+    <span className="purge">
+      <button
+        type="button"
+        className="secondary"
+        onClick={open}
+        aria-label={`${t('purge.open')} — ${title}`}
+      >
+        {t('purge.open')}
+      </button>
+      <ErrorAlert error={error} />
+      {done && (
+        <span role="status" className="notice">
+          {done}
+        </span>
+      )}
+      {preview && (
+        <div
+          role="dialog"
+          aria-modal="false"
+          aria-labelledby={`purge-${docId}`}
+          className="purge-dialog"
+        >
+          <h3 id={`purge-${docId}`}>
+            {t('purge.title')} — {preview.title}
+          </h3>
+          <p>{t('purge.about')}</p>
+          {preview.versions.length > 0 ? (
+            <>
+              <p>
+                <strong>{t('purge.versions')}</strong>
+              </p>
+              <ul>
+                {preview.versions.map((v) => (
+                  <li key={v.id}>
+                    {v.name} — {v.authorName}, {new Date(v.createdAt).toLocaleDateString(locale)}{' '}
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void deleteVersion(docId, v.id)
+                          .then(open)
+                          .catch((e: unknown) => setError(errorText(e)))
+                      }
+                    >
+                      {t('purge.deleteVersion')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="muted">{t('purge.noVersions')}</p>
+          )}
+          <button type="button" className="danger" disabled={busy} onClick={() => void purge()}>
+            {t('purge.confirm')}
+          </button>{' '}
+          <button type="button" onClick={() => setPreview(undefined)}>
+            {t('purge.cancel')}
+          </button>
+        </div>
+      )}
+    </span>
+  );
+}
