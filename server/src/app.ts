@@ -15,6 +15,7 @@ import type { DocStore } from './storage/DocStore.js';
 import { DocumentCatalog } from './documents/DocumentCatalog.js';
 import { DocumentVersions } from './documents/DocumentVersions.js';
 import { registerDocumentRoutes } from './routes/documents.js';
+import { registerReportRoutes } from './routes/reports.js';
 import { registerBoardRoutes } from './routes/boards.js';
 import { registerClientRoutes } from './routes/client.js';
 import { registerClientConfigRoutes } from './routes/clientConfig.js';
@@ -160,6 +161,7 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
     committedState: (docId) => registry.committedState(docId),
   });
   registerDocumentRoutes(app, access, { registry, versions });
+  registerReportRoutes(app, access, { registry, versions });
   registerLinkRoutes(app, access);
   registerClientConfigRoutes(app, { tldrawLicenseKey: config.tldrawLicenseKey });
   await registerClientRoutes(app, { clientDist: config.clientDist });

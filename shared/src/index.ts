@@ -4,6 +4,7 @@ export * from './protocol.js';
 export * from './api/boards.js';
 export * from './import/csv.js';
 export * from './board/index.js';
+export * from './report/index.js';
 export * from './api/clientConfig.js';
 export * from './access/roles.js';
 export * from './api/access.js';

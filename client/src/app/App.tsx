@@ -9,6 +9,8 @@ import './app.css';
 
 // tldraw is large: the home page loads without it.
 const BoardPage = lazy(() => import('../board/BoardPage.js'));
+// So is the report's editor (ProseMirror): it loads only with a report.
+const ReportPage = lazy(() => import('../report/ReportPage.js'));
 
 export function App() {
   const route = useRoute();
@@ -36,6 +38,11 @@ export function App() {
       {route.name === 'board' && (
         <Suspense fallback={<p className="loading">{t('board.loading')}</p>}>
           <BoardPage boardId={route.boardId} />
+        </Suspense>
+      )}
+      {route.name === 'report' && (
+        <Suspense fallback={<p className="loading">{t('report.loading')}</p>}>
+          <ReportPage reportId={route.reportId} />
         </Suspense>
       )}
       {route.name === 'not-found' && <p className="loading">404</p>}

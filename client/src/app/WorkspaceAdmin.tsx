@@ -28,6 +28,9 @@ const knownActions = new Set([
   'link.revoked',
   'document.history-purged',
   'document.version-deleted',
+  'report.created',
+  'report.version-saved',
+  'report.version-restored',
 ]);
 
 function actionLabel(t: ReturnType<typeof useT>, action: string): string {

@@ -18,12 +18,13 @@ import { useUiStore } from '../stores/uiStore.js';
 import {
   addMember,
   createLink,
+  createReport,
   createWorkspaceBoard,
   getWorkspace,
   listLinks,
   revokeLink,
 } from './api.js';
-import { boardPath, navigate } from './router.js';
+import { boardPath, navigate, reportPath } from './router.js';
 import { ErrorAlert, errorText } from './forms.js';
 import { templateLabels } from './templateLabels.js';
 import { ExportAndAuditSection, PurgeHistoryButton } from './WorkspaceAdmin.js';
@@ -101,6 +102,8 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
         )}
       </section>
 
+      <ReportSection workspace={workspace} onError={setError} />
+
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('ws.members')}</h2>
         <ul className="member-list">
@@ -122,6 +125,49 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
       {admin && <LinksSection workspaceId={workspace.id} onError={setError} />}
       {admin && <ExportAndAuditSection workspaceId={workspace.id} />}
     </main>
+  );
+}
+
+function ReportSection(props: { workspace: WorkspaceDetail; onError(e: string): void }) {
+  const t = useT();
+  const { workspace } = props;
+  const open = (id: string) => navigate(reportPath(id));
+  return (
+    <section aria-labelledby="report-title">
+      <h2 id="report-title">{t('ws.report')}</h2>
+      {workspace.report ? (
+        <p>
+          <a
+            href={reportPath(workspace.report.id)}
+            onClick={(e) => {
+              e.preventDefault();
+              open(workspace.report!.id);
+            }}
+          >
+            {workspace.report.title}
+          </a>
+          {canAdministerWorkspace(workspace.role) && (
+            <PurgeHistoryButton docId={workspace.report.id} title={workspace.report.title} />
+          )}
+        </p>
+      ) : (
+        <>
+          <p className="muted">{t('ws.noReport')}</p>
+          {canCreateBoards(workspace.role) && (
+            <button
+              type="button"
+              onClick={() =>
+                void createReport(workspace.id)
+                  .then((r) => open(r.id))
+                  .catch((e: unknown) => props.onError(errorText(e)))
+              }
+            >
+              {t('ws.createReport')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
   );
 }
 

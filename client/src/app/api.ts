@@ -30,6 +30,13 @@ import {
   type AuditEntry,
   type PurgePreview,
   type PurgeResult,
+  reportDetailSchema,
+  versionContentSchema,
+  versionListSchema,
+  versionSummarySchema,
+  type ReportDetail,
+  type ReportExportFormat,
+  type VersionSummary,
 } from '@boussole/shared';
 
 /** REST calls, their answers validated with the shared zod schemas. */
@@ -214,4 +221,57 @@ export async function deleteVersion(docId: string, versionId: string): Promise<v
     `/api/documents/${encodeURIComponent(docId)}/versions/${encodeURIComponent(versionId)}`,
     'DELETE',
   );
+}
+
+export async function createReport(workspaceId: string): Promise<{ id: string }> {
+  return z
+    .object({ id: z.string() })
+    .parse(await send(`/api/workspaces/${encodeURIComponent(workspaceId)}/report`, 'POST'));
+}
+
+/** A report with the caller's rights; throws ApiRequestError (401, 403, 404) otherwise. */
+export async function getReport(reportId: string): Promise<ReportDetail> {
+  return reportDetailSchema.parse(
+    await send(`/api/reports/${encodeURIComponent(reportId)}`, 'GET'),
+  );
+}
+
+export async function listVersions(reportId: string): Promise<VersionSummary[]> {
+  return versionListSchema.parse(
+    await send(`/api/reports/${encodeURIComponent(reportId)}/versions`, 'GET'),
+  ).versions;
+}
+
+export async function saveVersion(reportId: string, name: string): Promise<VersionSummary> {
+  return versionSummarySchema.parse(
+    await send(`/api/reports/${encodeURIComponent(reportId)}/versions`, 'POST', { name }),
+  );
+}
+
+export async function getVersion(reportId: string, versionId: string) {
+  return versionContentSchema.parse(
+    await send(
+      `/api/reports/${encodeURIComponent(reportId)}/versions/${encodeURIComponent(versionId)}`,
+      'GET',
+    ),
+  );
+}
+
+export async function restoreVersion(reportId: string, versionId: string): Promise<void> {
+  await send(
+    `/api/reports/${encodeURIComponent(reportId)}/versions/${encodeURIComponent(versionId)}/restore`,
+    'POST',
+  );
+}
+
+/** Where the browser downloads (or, for the print view, opens) an export of the report. */
+export function reportExportUrl(
+  reportId: string,
+  format: ReportExportFormat,
+  options: { versionId?: string; inline?: boolean } = {},
+): string {
+  const query = new URLSearchParams({ format });
+  if (options.versionId) query.set('version', options.versionId);
+  if (options.inline) query.set('inline', '');
+  return `/api/reports/${encodeURIComponent(reportId)}/export?${query.toString()}`;
 }

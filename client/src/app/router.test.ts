@@ -13,6 +13,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/setup')).toEqual({ name: 'setup' });
     expect(parseRoute('/invitation')).toEqual({ name: 'invitation' });
     expect(parseRoute('/w/')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/r/report-x1')).toEqual({ name: 'report', reportId: 'report-x1' });
   });
 
   it('refuses ids the server would refuse', () => {

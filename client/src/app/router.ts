@@ -7,6 +7,7 @@ export type Route =
   | { name: 'invitation' }
   | { name: 'workspace'; workspaceId: string }
   | { name: 'board'; boardId: string }
+  | { name: 'report'; reportId: string }
   | { name: 'not-found' };
 
 const ID = '([A-Za-z0-9][A-Za-z0-9_-]{0,127})';
@@ -19,11 +20,17 @@ export function parseRoute(pathname: string): Route {
   if (workspace?.[1]) return { name: 'workspace', workspaceId: workspace[1] };
   const board = new RegExp(`^/b/${ID}/?$`).exec(pathname);
   if (board?.[1]) return { name: 'board', boardId: board[1] };
+  const report = new RegExp(`^/r/${ID}/?$`).exec(pathname);
+  if (report?.[1]) return { name: 'report', reportId: report[1] };
   return { name: 'not-found' };
 }
 
 export function boardPath(boardId: string): string {
   return `/b/${boardId}`;
+}
+
+export function reportPath(reportId: string): string {
+  return `/r/${reportId}`;
 }
 
 export function workspacePath(workspaceId: string): string {

@@ -32,6 +32,9 @@ interface AppliedUpdate {
 
 export type SubmitResult = { ok: true } | { ok: false; code: number; reason: string };
 
+/** The sender of the server's own changes: in no room's peer list, so every peer receives them. */
+const serverPeer: RoomPeer = { id: -1, send() {}, close() {} };
+
 /**
  * One live document: its Y.Doc, its awareness, its peers, and the commit pipeline.
  *
@@ -172,6 +175,17 @@ export class Room {
     this.queue.push({ update, from });
     this.scheduleFlush();
     return { ok: true };
+  }
+
+  /**
+   * A change made by the server itself (restoring a report version): it goes through the same
+   * pipeline as a client's — committed, then sent to every peer — and resolves once committed.
+   */
+  async applyServerUpdate(update: Uint8Array): Promise<void> {
+    const result = this.submitUpdate(update, serverPeer);
+    if (!result.ok) throw new Error(`server change refused: ${result.reason}`);
+    await this.drain();
+    if (this.failed) throw new Error(`storage failed for ${this.docId}`);
   }
 
   /** Throws, applying nothing, when any entry of the update is malformed. */

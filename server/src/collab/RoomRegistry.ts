@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { DocStore } from '../storage/DocStore.js';
 import type { ContentValidator } from './ContentValidator.js';
 import { Room } from './Room.js';
@@ -151,6 +152,25 @@ export class RoomRegistry {
   /** The document's committed state (a Yjs update), for exports. */
   async committedState(docId: string): Promise<Uint8Array> {
     return this.withRoom(docId, (room) => room.committedState());
+  }
+
+  /**
+   * Change a document on the server's behalf (restoring a version): `change` edits a copy of
+   * the current state, and the difference is submitted to the room like any client's update,
+   * so it is validated, committed, and received by everyone connected.
+   */
+  async changeDocument(docId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    await this.withRoom(docId, async (room) => {
+      const copy = new Y.Doc();
+      try {
+        Y.applyUpdate(copy, await room.committedState());
+        const before = Y.encodeStateVector(copy);
+        copy.transact(() => change(copy));
+        await room.applyServerUpdate(Y.encodeStateAsUpdate(copy, before));
+      } finally {
+        copy.destroy();
+      }
+    });
   }
 
   /**

@@ -53,7 +53,8 @@ function stamp(state: unknown, identity: AwarenessIdentity): unknown {
   if (!isObject(state)) return state;
   const stamped: Record<string, unknown> = {
     ...state,
-    user: { id: identity.id, name: identity.name },
+    // Other fields of `user` (the caret colour the editor shows) are the client's to choose.
+    user: { ...(isObject(state.user) ? state.user : {}), id: identity.id, name: identity.name },
   };
   const presence = state[PRESENCE_FIELD];
   if (isObject(presence)) {

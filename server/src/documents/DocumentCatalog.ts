@@ -48,9 +48,11 @@ export class DocumentCatalog {
     title: string;
     template: BoardTemplateId;
     workspaceId: string | null;
+    /** A chosen id (a report's comments document is named after its report). */
+    id?: string;
   }): Promise<DocumentRecord> {
     const record: DocumentRecord = {
-      id: newDocumentId(input.kind),
+      id: input.id ?? newDocumentId(input.kind),
       kind: input.kind,
       title: input.title,
       template: input.template,

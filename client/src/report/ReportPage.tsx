@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useState } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import { TableKit } from '@tiptap/extension-table';
+import { reportDocLayout, reportExportFormats, type ReportDetail } from '@boussole/shared';
+import { ApiRequestError, getReport, reportExportUrl } from '../app/api.js';
+import { navigate, workspacePath } from '../app/router.js';
+import { ConnectionPill } from '../board/ConnectionPill.js';
+import { openCollabSession, type CollabSession } from '../collab/collabSession.js';
+import { useT } from '../i18n/useT.js';
+import { useUiStore } from '../stores/uiStore.js';
+import { CollaborationCarets, colourFor } from './collaborationCarets.js';
+import { ReportToolbar } from './ReportToolbar.js';
+import { VersionsPanel } from './VersionsPanel.js';
+import './report.css';
+
+/**
+ * The workspace's report, co-written live: the rights come first (a reader or a reviewer gets
+ * a read-only text, which the server enforces anyway), then the document opens like a board.
+ */
+export default function ReportPage({ reportId }: { reportId: string }) {
+  const t = useT();
+  const [report, setReport] = useState<ReportDetail>();
+  const [refusal, setRefusal] = useState<string>();
+
+  useEffect(() => {
+    setReport(undefined);
+    setRefusal(undefined);
+    getReport(reportId)
+      .then(setReport)
+      .catch((error: unknown) => {
+        const status = error instanceof ApiRequestError ? error.status : 0;
+        setRefusal(
+          status === 401
+            ? t('report.signIn')
+            : status === 403
+              ? t('report.forbidden')
+              : status === 404
+                ? t('report.notFound')
+                : String(error instanceof Error ? error.message : error),
+        );
+      });
+  }, [reportId, t]);
+
+  if (refusal) {
+    return (
+      <main className="home">
+        <p role="alert" className="error">
+          {refusal}
+        </p>
+      </main>
+    );
+  }
+  if (!report) return <p className="loading">{t('report.loading')}</p>;
+  return <ReportEditor report={report} />;
+}
+
+function ReportEditor({ report }: { report: ReportDetail }) {
+  const t = useT();
+  const language = useUiStore((s) => s.language);
+  // The session lives as long as the page shows this report (a language switch keeps it).
+  const [firstLanguage] = useState(language);
+  const session: CollabSession = useMemo(
+    () => openCollabSession(report.id, { language: firstLanguage }),
+    [report.id, firstLanguage],
+  );
+  useEffect(() => () => session.destroy(), [session]);
+  useEffect(() => {
+    session.awareness.setLocalStateField('user', {
+      name: report.access.identity.name,
+      color: colourFor(report.access.identity.id),
+    });
+  }, [session, report.access.identity]);
+
+  const editor = useEditor(
+    {
+      editable: report.access.canWrite,
+      extensions: [
+        // Undo comes from Collaboration: it undoes one's own changes only.
+        StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
+        TableKit.configure({ table: { resizable: false } }),
+        Collaboration.configure({ document: session.doc, field: reportDocLayout.fragment }),
+        CollaborationCarets.configure({ awareness: session.awareness }),
+      ],
+      editorProps: {
+        attributes: {
+          class: 'report-text',
+          lang: 'fr',
+          'aria-label': t('report.editorLabel'),
+        },
+      },
+    },
+    [session],
+  );
+
+  return (
+    <main className="report-page">
+      <div className="report-head">
+        <a
+          href={workspacePath(report.workspaceId)}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(workspacePath(report.workspaceId));
+          }}
+        >
+          ← {t('board.workspace')}
+        </a>
+        <h1>{report.title}</h1>
+        <ConnectionPill session={session} />
+      </div>
+      {!report.access.canWrite && (
+        <p className="notice" role="note">
+          {report.access.canComment ? t('report.reviewOnly') : t('report.readOnly')}
+        </p>
+      )}
+      <div className="report-exports" aria-label={t('report.exports')}>
+        {t('report.exports')} :{' '}
+        {reportExportFormats.map((format) => (
+          <a key={format} href={reportExportUrl(report.id, format)}>
+            {format.toUpperCase()}
+          </a>
+        ))}
+        <a
+          href={reportExportUrl(report.id, 'html', { inline: true })}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {t('report.print')}
+        </a>
+      </div>
+      {editor && report.access.canWrite && <ReportToolbar editor={editor} />}
+      <div className="report-layout">
+        <EditorContent editor={editor} className="report-editor" />
+        {editor && (
+          <VersionsPanel
+            reportId={report.id}
+            editor={editor}
+            canSave={report.access.canSaveVersion}
+            canRestore={report.access.canWrite}
+          />
+        )}
+      </div>
+    </main>
+  );
+}

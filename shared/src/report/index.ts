@@ -1,0 +1,3 @@
+export * from './reportDocLayout.js';
+export * from './prosemirrorJson.js';
+export * from './reportTemplate.js';

@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
+import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
+import {
+  buildServer,
+  killAllChildren,
+  startChildServer,
+  type ChildServer,
+} from '../helpers/childServer.js';
+import {
+  addMember,
+  browserCookies,
+  call,
+  createAdmin,
+  createWorkspace,
+  setupTokenFromLogs,
+} from '../helpers/accounts.js';
+import { commandAvailable } from '../helpers/commands.js';
+import { tempDir } from '../helpers/server.js';
+import { waitFor } from '../helpers/wait.js';
+
+const available = chromiumAvailable();
+
+/**
+ * Issue #5 in Chromium, one browser profile per person: two drafters write in the same
+ * paragraph, see each other's caret, undo only their own words, save a named version, and the
+ * print view becomes a PDF holding the report's text.
+ */
+describe.skipIf(!available)('two drafters on the report in Chromium', () => {
+  let server: ChildServer;
+  const blocked: string[] = [];
+  const people: Person[] = [];
+  let reportUrl = '';
+  let alice: Page;
+  let bob: Page;
+
+  const paragraph = (page: Page) =>
+    page.locator('.report-text h2:has-text("Contexte et commande des élus") + p');
+  /** The text itself, without the other people's caret labels drawn inside it. */
+  const withoutCarets = (element: Element) => {
+    const copy = element.cloneNode(true) as Element;
+    copy.querySelectorAll('.collab-caret').forEach((caret) => caret.remove());
+    return copy.textContent ?? '';
+  };
+  const text = (page: Page) => page.locator('.report-text').evaluate(withoutCarets);
+  const paragraphText = (page: Page) => paragraph(page).evaluate(withoutCarets);
+
+  async function open(name: string, cookie: string): Promise<Page> {
+    const person = await openPerson(name, blocked);
+    people.push(person);
+    await person.context.addCookies(browserCookies(cookie, server.httpUrl));
+    const page = await person.context.newPage();
+    await page.goto(reportUrl);
+    await page.locator('.report-text').waitFor({ timeout: 20_000 });
+    await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
+    await paragraph(page).waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    assertClientBuilt();
+    await buildServer();
+    server = await startChildServer({ env: { DATA_DIR: tempDir(), CLIENT_DIST: clientDist } });
+    const url = server.httpUrl;
+    const admin = await createAdmin(url, setupTokenFromLogs(server.logs));
+    const workspace = await createWorkspace(url, admin, { name: 'ABS Val d’Arvière' });
+    const report = await call<{ id: string }>(url, 'POST', `/api/workspaces/${workspace}/report`, {
+      cookie: admin,
+    });
+    reportUrl = `${url}/r/${report.body.id}`;
+    const drafter = (email: string, displayName: string) =>
+      addMember(url, admin, workspace, {
+        email,
+        displayName,
+        role: 'contributeur',
+        instances: ['comite_redaction'],
+      });
+    alice = await open('alice', (await drafter('alice@ccas.example.fr', 'Alice Martin')).cookie);
+    bob = await open('bob', (await drafter('bob@ccas.example.fr', 'Bob Durand')).cookie);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const person of people) await person.close();
+    await killAllChildren();
+  });
+
+  it('merges both drafters’ words in one paragraph, and shows each one’s caret', async () => {
+    await paragraph(alice).click();
+    await alice.keyboard.press('Home');
+    await paragraph(bob).click();
+    await bob.keyboard.press('End');
+    await alice.keyboard.type('Alice écrit ici. ');
+    await bob.keyboard.type(' Bob ajoute là.');
+    for (const page of [alice, bob]) {
+      await waitFor(
+        async () => {
+          const t = await paragraphText(page);
+          // Home and End go to the ends of the clicked line of a long paragraph: both are in it.
+          return t.includes('Alice écrit ici.') && t.includes('Bob ajoute là.');
+        },
+        { what: 'both drafters’ words in the paragraph' },
+      );
+    }
+    expect(await text(alice)).toBe(await text(bob));
+    await bob.locator('.collab-caret-label', { hasText: 'Alice Martin' }).waitFor();
+  });
+
+  it('undoes only one’s own words', async () => {
+    await alice.keyboard.press('Control+z');
+    await waitFor(async () => !(await paragraphText(bob)).includes('Alice écrit'), {
+      what: 'Alice’s undo to reach Bob',
+    });
+    expect(await paragraphText(alice)).toContain('Bob ajoute là.');
+    expect(await paragraphText(bob)).toContain('Bob ajoute là.');
+  });
+
+  it('saves a named version from the side panel', async () => {
+    await alice.getByLabel('Nom de la version').fill('Version validée COPIL du 17/09/2026');
+    await alice.getByRole('button', { name: 'Enregistrer une version' }).click();
+    await alice.locator('.version-list li', { hasText: 'Version validée COPIL' }).waitFor();
+  });
+
+  it('prints to a PDF that holds the report’s text', async () => {
+    const href = await alice.getByRole('link', { name: 'Imprimer / PDF' }).getAttribute('href');
+    const print = await alice.context().newPage();
+    await print.goto(new URL(href ?? '', server.httpUrl).href);
+    await print.emulateMedia({ media: 'print' });
+    const pdf = await print.pdf({ format: 'A4' });
+    if (!commandAvailable('pdftotext', 'poppler-utils')) return;
+    const dir = tempDir('boussole-pdf-');
+    const file = path.join(dir, 'rapport.pdf');
+    fs.writeFileSync(file, pdf);
+    const extracted = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {
+      encoding: 'utf8',
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(extracted).toContain('Contexte et commande des élus');
+    expect(extracted).toContain('Bob ajoute là.');
+    expect(extracted).toContain('Préconisations et pistes d’action');
+    expect(blocked).toEqual([]);
+  });
+});

@@ -1,0 +1,327 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  commentsDocIdOf,
+  decodePermissionDenied,
+  encodeUpdate,
+  fragmentToJson,
+  plainText,
+  reportDocLayout,
+  type PmNode,
+} from '@boussole/shared';
+import {
+  addMember,
+  call,
+  createAdmin,
+  createLink,
+  createWorkspace,
+  redeemLink,
+} from './helpers/accounts.js';
+import { connectBoard, type BoardClient } from './helpers/boardClients.js';
+import { commandAvailable } from './helpers/commands.js';
+import { connectRaw } from './helpers/rawClient.js';
+import { startServer, tempDir, type TestServer } from './helpers/server.js';
+import { waitFor } from './helpers/wait.js';
+
+/**
+ * Issue #5 on the server, with the official y-websocket provider: the report starts from the
+ * ABS outline, two drafters co-edit one paragraph and undo only their own edits, a reviewer's
+ * text changes are refused while their comments flow, named versions are saved, compared and
+ * restored for everyone, and the exports hold the editor's text.
+ */
+
+const fragmentOf = (client: BoardClient) => client.doc.getXmlFragment(reportDocLayout.fragment);
+const textOf = (client: BoardClient) => plainText(fragmentToJson(fragmentOf(client)));
+
+/** The paragraph right after the heading `title`, as the XmlText holding its words. */
+function paragraphAfter(client: BoardClient, title: string): Y.XmlText {
+  const blocks = fragmentOf(client).toArray() as Y.XmlElement[];
+  const index = blocks.findIndex(
+    (b) => b.nodeName === 'heading' && b.toArray().some((c) => c.toString().includes(title)),
+  );
+  const paragraph = blocks[index + 1];
+  if (!paragraph || paragraph.nodeName !== 'paragraph')
+    throw new Error(`no paragraph after ${title}`);
+  const text = paragraph.toArray()[0];
+  if (!(text instanceof Y.XmlText)) throw new Error('empty paragraph');
+  return text;
+}
+
+describe('the co-written report', () => {
+  let server: TestServer;
+  let url = '';
+  let admin = '';
+  let workspace = '';
+  let report = '';
+  const cookies = { alice: '', bob: '', rita: '' };
+  const clients: BoardClient[] = [];
+  const connect = async (cookie: string, docId = report) => {
+    const client = await connectBoard(server.collabUrl, docId, cookie);
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    url = server.httpUrl;
+    admin = await createAdmin(url, server.app.access.setup.open());
+    workspace = await createWorkspace(url, admin, {
+      name: 'ABS 2026 — Val d’Arvière',
+      communes: [
+        { inseeCode: '99001', name: 'Saint-Aubin-sur-Arvière' },
+        { inseeCode: '99006', name: 'Rochebrune' },
+      ],
+      topics: ['mobilité'],
+    });
+    for (const [name, role, instances] of [
+      ['alice', 'contributeur', ['comite_redaction']],
+      ['bob', 'contributeur', ['comite_redaction']],
+    ] as const) {
+      cookies[name] = (
+        await addMember(url, admin, workspace, {
+          email: `${name}@ccas.example.fr`,
+          displayName: name === 'alice' ? 'Alice Martin' : 'Bob Durand',
+          role,
+          instances: [...instances],
+        })
+      ).cookie;
+    }
+    const link = await createLink(url, admin, workspace, {
+      role: 'relecteur',
+      instance: 'comite_relecture',
+    });
+    cookies.rita = await redeemLink(url, link.token, 'Rita (relecture)');
+    const created = await call<{ id: string }>(url, 'POST', `/api/workspaces/${workspace}/report`, {
+      cookie: admin,
+    });
+    expect(created.status).toBe(201);
+    report = created.body.id;
+  });
+
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server?.close();
+  });
+
+  it('starts from the French outline of an ABS report, with the workspace’s communes', async () => {
+    const alice = await connect(cookies.alice);
+    const doc = fragmentToJson(fragmentOf(alice));
+    const headings = (doc.content ?? [])
+      .filter((n) => n.type === 'heading')
+      .map((n) => plainText(n));
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        'Contexte et commande des élus',
+        'Méthode et instances',
+        'Portrait du territoire',
+        'Hypothèses de travail et leur vérification',
+        'Enseignements de l’enquête de terrain',
+        'Préconisations et pistes d’action',
+        'Suites à donner et suivi',
+        'Annexes',
+      ]),
+    );
+    expect(plainText(doc)).toContain('Rochebrune');
+    // Asking again gives the same report: one per workspace.
+    const again = await call<{ id: string }>(url, 'POST', `/api/workspaces/${workspace}/report`, {
+      cookie: admin,
+    });
+    expect(again).toMatchObject({ status: 200, body: { id: report } });
+    const detail = await call<{ access: { canWrite: boolean } }>(
+      url,
+      'GET',
+      `/api/reports/${report}`,
+      {
+        cookie: cookies.rita,
+      },
+    );
+    expect(detail.body).toMatchObject({
+      commentsId: commentsDocIdOf(report),
+      access: { canWrite: false, canComment: true },
+    });
+  });
+
+  it('lets two drafters type in one paragraph at once; each undo removes only its own words', async () => {
+    const alice = await connect(cookies.alice);
+    const bob = await connect(cookies.bob);
+    const aliceText = paragraphAfter(alice, 'Contexte et commande des élus');
+    const bobText = paragraphAfter(bob, 'Contexte et commande des élus');
+    const aliceUndo = new Y.UndoManager(fragmentOf(alice), { captureTimeout: 0 });
+    const bobUndo = new Y.UndoManager(fragmentOf(bob), { captureTimeout: 0 });
+    // Concurrently, before either sees the other's words.
+    aliceText.insert(0, 'Élus du 12 mars : ');
+    bobText.insert(aliceText.length - 18, ' Priorité aux aînés isolés.');
+    await waitFor(() => textOf(alice) === textOf(bob) && textOf(alice).includes('aînés'), {
+      what: 'the drafters to converge',
+    });
+    expect(textOf(alice)).toContain('Élus du 12 mars : ');
+
+    aliceUndo.undo();
+    await waitFor(() => !textOf(bob).includes('Élus du 12 mars'), {
+      what: 'Alice’s undo to reach Bob',
+    });
+    expect(textOf(bob)).toContain('Priorité aux aînés isolés.');
+    expect(textOf(alice)).toContain('Priorité aux aînés isolés.');
+    bobUndo.undo();
+    await waitFor(() => !textOf(alice).includes('aînés'), { what: 'Bob’s undo to reach Alice' });
+    expect(textOf(alice)).toBe(textOf(bob));
+  });
+
+  it('refuses a reviewer’s text change, and carries their comment to the drafters live', async () => {
+    const alice = await connect(cookies.alice);
+    const before = Y.encodeStateAsUpdate(alice.doc);
+    // Rita's crafted change to the text, sent as a raw protocol frame.
+    const crafted = new Y.Doc();
+    Y.applyUpdate(crafted, before);
+    const sv = Y.encodeStateVector(crafted);
+    paragraphAfter({ doc: crafted } as BoardClient, 'Méthode et instances').insert(0, 'RÉÉCRIT ');
+    const raw = connectRaw(server.collabUrl, report, { cookie: cookies.rita });
+    await raw.opened;
+    await raw.send(encodeUpdate(Y.encodeStateAsUpdate(crafted, sv)));
+    const denial = await raw.waitForFrame(
+      (f) => decodePermissionDenied(f) !== undefined,
+      'a refusal',
+    );
+    expect(decodePermissionDenied(denial)).toMatch(/.+/);
+    raw.close();
+
+    // Her comment, in the comments document, anchored to the sentence she is commenting on.
+    const ritaComments = await connect(cookies.rita, commentsDocIdOf(report));
+    const aliceComments = await connect(cookies.alice, commentsDocIdOf(report));
+    const target = paragraphAfter(alice, 'Méthode et instances');
+    const anchor = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(target, 0));
+    ritaComments.doc
+      .getArray('threads')
+      .push([{ id: 't1', anchor, author: 'Rita (relecture)', text: 'Phrase trop longue ?' }]);
+    await waitFor(() => aliceComments.doc.getArray('threads').length === 1, {
+      what: 'the comment to reach Alice',
+    });
+    // Others write before the sentence: the anchor still points at its first word.
+    const firstWord = target.toString().slice(0, 10);
+    target.insert(0, 'Ajout en tête. ');
+    const thread = aliceComments.doc.getArray<{ anchor: unknown }>('threads').get(0);
+    const position = Y.createAbsolutePositionFromRelativePosition(
+      Y.createRelativePositionFromJSON(thread.anchor),
+      alice.doc,
+    );
+    expect(target.toString().slice(position?.index ?? -1, (position?.index ?? 0) + 10)).toBe(
+      firstWord,
+    );
+    // And the refused text never reached anyone.
+    expect(textOf(alice)).not.toContain('RÉÉCRIT');
+  });
+
+  it('saves a named version, compares it, and restores it for everyone', async () => {
+    const alice = await connect(cookies.alice);
+    const bob = await connect(cookies.bob);
+    const saved = await call<{ id: string; name: string }>(
+      url,
+      'POST',
+      `/api/reports/${report}/versions`,
+      {
+        cookie: cookies.alice,
+        body: { name: 'Version validée COPIL du 17/09/2026' },
+      },
+    );
+    expect(saved.status).toBe(201);
+    const frozen = textOf(alice);
+    paragraphAfter(bob, 'Suites à donner et suivi').insert(0, 'Comité de suivi annuel. ');
+    await waitFor(() => textOf(alice).includes('Comité de suivi annuel'), { what: 'Bob’s edit' });
+
+    const version = await call<{ content: PmNode }>(
+      url,
+      'GET',
+      `/api/reports/${report}/versions/${saved.body.id}`,
+      { cookie: cookies.rita },
+    );
+    expect(plainText(version.body.content)).toBe(frozen);
+    // A reviewer may not restore; a drafter may.
+    expect(
+      (
+        await call(url, 'POST', `/api/reports/${report}/versions/${saved.body.id}/restore`, {
+          cookie: cookies.rita,
+        })
+      ).status,
+    ).toBe(403);
+    const restored = await call(
+      url,
+      'POST',
+      `/api/reports/${report}/versions/${saved.body.id}/restore`,
+      {
+        cookie: cookies.bob,
+      },
+    );
+    expect(restored.status).toBe(204);
+    await waitFor(() => textOf(alice) === frozen && textOf(bob) === frozen, {
+      what: 'every client to hold the restored text',
+    });
+    const fresh = await connect(cookies.rita);
+    expect(textOf(fresh)).toBe(frozen);
+  });
+
+  it('exports DOCX and ODT with the same headings, paragraphs and table cells', async () => {
+    const alice = await connect(cookies.alice);
+    paragraphAfter(alice, 'Contexte et commande des élus').insert(
+      0,
+      'Œuvrer « ensemble » à Rochebrune. ',
+    );
+    await waitFor(
+      async () => {
+        const md = await fetch(`${url}/api/reports/${report}/export?format=md`, {
+          headers: { cookie: cookies.rita },
+        });
+        return (await md.text()).includes('Œuvrer « ensemble »');
+      },
+      { what: 'the edit in the export' },
+    );
+    const expected = fragmentToJson(fragmentOf(alice));
+    const headings = (expected.content ?? []).filter((n) => n.type === 'heading').map(plainText);
+
+    const docx = await fetch(`${url}/api/reports/${report}/export?format=docx`, {
+      headers: { cookie: cookies.rita },
+    });
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toMatch(/\.docx/);
+    const { value: html } = await mammoth.convertToHtml({
+      buffer: Buffer.from(await docx.arrayBuffer()),
+    });
+    for (const heading of headings)
+      expect(html).toMatch(
+        new RegExp(`<h\\d>${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h\\d>`),
+      );
+    expect(html).toContain('Œuvrer « ensemble » à Rochebrune.');
+    expect(html).toContain('<td><p>Saint-Aubin-sur-Arvière</p></td>');
+
+    if (!commandAvailable('soffice', 'LibreOffice')) return;
+    const odt = await fetch(`${url}/api/reports/${report}/export?format=odt`, {
+      headers: { cookie: cookies.rita },
+    });
+    expect(odt.headers.get('content-type')).toBe('application/vnd.oasis.opendocument.text');
+    const dir = tempDir('boussole-odt-');
+    const file = path.join(dir, 'rapport.odt');
+    fs.writeFileSync(file, Buffer.from(await odt.arrayBuffer()));
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--convert-to',
+        'txt:Text (encoded):UTF8',
+        '--outdir',
+        dir,
+        file,
+      ],
+      { timeout: 170_000, stdio: 'ignore' },
+    );
+    const text = fs.readFileSync(path.join(dir, 'rapport.txt'), 'utf8');
+    for (const heading of headings) expect(text).toContain(heading);
+    expect(text).toContain('Œuvrer « ensemble » à Rochebrune.');
+    expect(text).toContain('Saint-Aubin-sur-Arvière');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 180_000);
+});
