@@ -26,7 +26,7 @@ interface DemoWorkspace {
 }
 const valDArviere = JSON.parse(
   fs.readFileSync(
-    path.resolve(import.meta.dirname, '../../../shared/data/val-d-arviere/workspace.json'),
+    path.resolve(import.meta.dirname, '../../shared/data/val-d-arviere/workspace.json'),
     'utf8',
   ),
 ) as DemoWorkspace;
