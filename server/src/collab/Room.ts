@@ -189,8 +189,9 @@ export class Room {
   }
 
   /** Throws, applying nothing, when any entry of the update is malformed. */
-  applyAwareness(update: Uint8Array, from: RoomPeer): void {
-    assertAwarenessUpdate(update);
+  applyAwareness(update: Uint8Array, from: RoomPeer, options: { wellFormed?: boolean } = {}): void {
+    // An update the server re-encoded itself (identity stamping) is well formed by construction.
+    if (!options.wellFormed) assertAwarenessUpdate(update);
     applyAwarenessUpdate(this.awareness, update, from);
   }
 

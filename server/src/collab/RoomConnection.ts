@@ -194,7 +194,7 @@ export class RoomConnection implements RoomPeer {
       return;
     }
     try {
-      room.applyAwareness(stamped, this);
+      room.applyAwareness(stamped, this, { wellFormed: stamped !== update });
     } catch {
       this.close(CloseCode.MalformedFrame, 'invalid awareness update');
     }

@@ -49,6 +49,24 @@ describe('stampAwarenessIdentity', () => {
     expect(states.get(clientId)).toEqual({ cursor: { x: 3 }, user: identity });
   });
 
+  it('passes a state already showing the right identity byte for byte, and only then', () => {
+    const honest = {
+      user: { ...identity, color: '#047857' },
+      tldrawPresence: { userId: 'user:user-1', userName: 'Aïcha Benali', cursor: { x: 5 } },
+    };
+    const { update } = updateFrom(honest);
+    expect(stampAwarenessIdentity(update, identity, () => true)).toEqual(update);
+    // The same state with the tldraw name changed is rewritten.
+    const forged = updateFrom({
+      ...honest,
+      tldrawPresence: { ...honest.tldrawPresence, userName: 'Le maire' },
+    });
+    const states = decode(stampAwarenessIdentity(forged.update, identity, () => true));
+    expect(states.get(forged.clientId)).toMatchObject({
+      tldrawPresence: { userName: 'Aïcha Benali' },
+    });
+  });
+
   it('refuses an update speaking for a client id this connection may not use', () => {
     const { update, clientId } = updateFrom({ user: { name: 'x' } });
     const seen: number[] = [];
