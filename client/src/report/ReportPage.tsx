@@ -1,16 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import Collaboration from '@tiptap/extension-collaboration';
-import { TableKit } from '@tiptap/extension-table';
-import { reportDocLayout, reportExportFormats, type ReportDetail } from '@boussole/shared';
+import { reportExportFormats, type ReportDetail } from '@boussole/shared';
 import { ApiRequestError, getReport, reportExportUrl } from '../app/api.js';
 import { navigate, workspacePath } from '../app/router.js';
 import { ConnectionPill } from '../board/ConnectionPill.js';
 import { openCollabSession, type CollabSession } from '../collab/collabSession.js';
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
-import { CollaborationCarets, colourFor } from './collaborationCarets.js';
+import { colourFor } from './collaborationCarets.js';
+import { reportExtensions } from './reportExtensions.js';
 import { ReportToolbar } from './ReportToolbar.js';
 import { VersionsPanel } from './VersionsPanel.js';
 import './report.css';
@@ -76,13 +74,7 @@ function ReportEditor({ report }: { report: ReportDetail }) {
   const editor = useEditor(
     {
       editable: report.access.canWrite,
-      extensions: [
-        // Undo comes from Collaboration: it undoes one's own changes only.
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
-        TableKit.configure({ table: { resizable: false } }),
-        Collaboration.configure({ document: session.doc, field: reportDocLayout.fragment }),
-        CollaborationCarets.configure({ awareness: session.awareness }),
-      ],
+      extensions: reportExtensions(session),
       editorProps: {
         attributes: {
           class: 'report-text',
