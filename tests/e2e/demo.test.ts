@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
@@ -10,13 +13,14 @@ import {
 } from '../helpers/childServer.js';
 import { tempDir } from '../helpers/server.js';
 import { browserCookies, createAdmin, setupTokenFromLogs } from '../helpers/accounts.js';
+import { commandAvailable } from '../helpers/commands.js';
 import { waitFor } from '../helpers/wait.js';
 
 const available = chromiumAvailable();
 
 /**
  * First start: the administrator signs in to an empty Boussole, the home page offers the Val
- * d'Arvière demo, and loading it creates the workspace with its two boards.
+ * d'Arvière demo, and loading it creates the workspace with its three boards and its report.
  */
 describe.skipIf(!available)('the Val d’Arvière demo in Chromium', () => {
   let server: ChildServer;
@@ -63,7 +67,7 @@ describe.skipIf(!available)('the Val d’Arvière demo in Chromium', () => {
       "Val d'Arvière",
     );
     await expect(page.getByText(/Rochebrune \(99006\)/).count()).resolves.toBe(1);
-    await expect.poll(() => page.locator('.board-list li').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => page.locator('.board-list li').count(), { timeout: 60_000 }).toBe(3);
     await expect(
       page.getByRole('link', { name: /Regroupement des observations/ }).count(),
     ).resolves.toBe(1);
@@ -94,6 +98,64 @@ describe.skipIf(!available)('the Val d’Arvière demo in Chromium', () => {
     await expect(shapes('frame').count()).resolves.toBe(8);
     await page.screenshot({ path: artifactPath('demo-hypotheses.png') });
   });
+
+  it('opens the report, takes the préconisations from the board, saves a version, and exports an ODT LibreOffice opens', async () => {
+    await page.goto(workspaceUrl);
+    await page.getByRole('link', { name: /^Rapport — / }).click();
+    await page.locator('.report-text').waitFor({ timeout: 20_000 });
+    await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
+    await page.locator('.report-text h2:has-text("Préconisations et pistes d’action") + p').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Priorités revues en atelier le 12 mai.');
+    const menu = page.getByLabel('Insérer depuis les tableaux…');
+    await waitFor(async () => !(await menu.isDisabled()), { what: 'the boards to load' });
+    await menu.selectOption('recommendations');
+    const excerpt = page.locator('.board-excerpt[data-source="recommendations"]');
+    await expect.poll(() => excerpt.locator('li').count(), { timeout: 10_000 }).toBe(8);
+    await page.getByLabel('Nom de la version').fill('Version de travail du 12 mai');
+    await page.getByRole('button', { name: 'Enregistrer une version' }).click();
+    await page.locator('.version-list li', { hasText: 'Version de travail du 12 mai' }).waitFor();
+
+    // The export is of what the server committed: wait until it holds the last edits.
+    const markdown = page.locator('.report-exports').getByRole('link', { name: 'MD', exact: true });
+    const mdUrl = new URL((await markdown.getAttribute('href')) ?? '', server.httpUrl).href;
+    await waitFor(
+      async () => {
+        const md = await (await page.request.get(mdUrl)).text();
+        return md.includes('Priorités revues en atelier') && md.includes('Adapter les horaires');
+      },
+      { what: 'the edits in the exports' },
+    );
+    const href = await page
+      .locator('.report-exports')
+      .getByRole('link', { name: 'ODT', exact: true })
+      .getAttribute('href');
+    const odt = await page.request.get(new URL(href ?? '', server.httpUrl).href);
+    expect(odt.status()).toBe(200);
+    expect(odt.headers()['content-type']).toBe('application/vnd.oasis.opendocument.text');
+    if (!commandAvailable('soffice', 'LibreOffice')) return;
+    const dir = tempDir('boussole-demo-odt-');
+    fs.writeFileSync(path.join(dir, 'rapport.odt'), await odt.body());
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--convert-to',
+        'txt:Text (encoded):UTF8',
+        '--outdir',
+        dir,
+        path.join(dir, 'rapport.odt'),
+      ],
+      { timeout: 170_000, stdio: 'ignore' },
+    );
+    const text = fs.readFileSync(path.join(dir, 'rapport.txt'), 'utf8');
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(text).toContain('Priorités revues en atelier le 12 mai.');
+    expect(text).toContain('Adapter les horaires du car aux embauches');
+    expect(text).toContain('Préconisations et pistes d’action');
+  }, 180_000);
 
   it('does not offer the demo again once the store holds boards, even after a restart', async () => {
     server.kill('SIGTERM');

@@ -8,6 +8,7 @@ import {
   createUserId,
   type Editor,
   type TLUser,
+  type TLShapeId,
   type TLUserPreferences,
 } from 'tldraw';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
@@ -132,12 +133,32 @@ function BoardView({ boardId, board }: { boardId: string; board: BoardForPage })
     if (!readOnly) applyTemplateOnce(editor, session.doc, board.template, language);
   }, [editor, board, session, language, readOnly]);
 
-  // Whoever opens a board sees all of it first (the camera is each person's own, never shared).
+  // Whoever opens a board sees all of it first (the camera is each person's own, never shared),
+  // unless the link names one card (`#shape:…`, from the report's excerpts): then that card,
+  // selected, as soon as it has arrived.
   useEffect(() => {
     if (!editor) return;
+    const target = decodeURIComponent(window.location.hash.slice(1));
+    const showTarget = (): boolean => {
+      const shape = target.startsWith('shape:') ? editor.getShape(target as TLShapeId) : undefined;
+      if (!shape) return false;
+      editor.select(shape.id);
+      editor.zoomToSelection({ animation: { duration: 0 } });
+      return true;
+    };
+    if (showTarget()) return;
     if (editor.getCurrentPageShapeIds().size > 0) {
       editor.zoomToFit({ animation: { duration: 0 } });
     }
+    if (!target.startsWith('shape:')) return;
+    const stop = editor.store.listen(() => {
+      if (showTarget()) stop();
+    });
+    const timer = setTimeout(stop, 10_000);
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
   }, [editor]);
 
   return (

@@ -11,6 +11,7 @@ const files = {
   observations: read('observations.csv'),
   hypotheses: read('hypotheses.csv'),
   indicators: read('indicateurs.csv'),
+  recommendations: read('preconisations.csv'),
 };
 
 const shapesOf = (board: DemoBoard, type: string) =>
@@ -73,8 +74,30 @@ describe('the Val d’Arvière demo boards', () => {
     expect(typeof (transit?.props as { value: unknown }).value).toBe('number');
   });
 
+  it('lays out the 8 préconisations by topic, with priority, lead and linked hypotheses', () => {
+    const cards = shapesOf(boards.recommendations, 'recommendation');
+    expect(cards).toHaveLength(8);
+    const p1 = cards.find((c) => c.id === 'shape:demo-P1');
+    expect(p1?.props).toMatchObject({
+      title: 'Adapter les horaires du car aux embauches',
+      leadOrganisation: 'Communauté de communes',
+      priority: 'haute',
+      hypothesisIds: ['shape:demo-H1', 'shape:demo-H7'],
+    });
+    // The linked ids are those of the hypotheses board's cards.
+    const hypothesisIds = new Set(shapesOf(boards.hypotheses, 'hypothesis').map((h) => h.id));
+    for (const card of cards) {
+      for (const id of (card.props as { hypothesisIds: string[] }).hypothesisIds) {
+        expect(hypothesisIds.has(id as never)).toBe(true);
+      }
+    }
+    // One column per topic: every card of a column shares its x.
+    const columns = new Set(cards.map((c) => c.x));
+    expect(columns.size).toBe(3);
+  });
+
   it('writes only records that a board store accepts', () => {
-    for (const board of [boards.affinity, boards.hypotheses]) {
+    for (const board of [boards.affinity, boards.hypotheses, boards.recommendations]) {
       const store = loadInStore(board);
       const ids = board.records.map((r: TLRecord) => r.id);
       expect(ids.every((id) => store.has(id))).toBe(true);
@@ -83,7 +106,7 @@ describe('the Val d’Arvière demo boards', () => {
   });
 
   it('lays the cards out without overlap', () => {
-    for (const board of [boards.affinity, boards.hypotheses]) {
+    for (const board of [boards.affinity, boards.hypotheses, boards.recommendations]) {
       const onPage = board.records.filter(
         (r): r is TLShape => r.typeName === 'shape' && r.parentId === 'page:page',
       );

@@ -20,6 +20,7 @@ export interface DemoFiles {
   observations: string;
   hypotheses: string;
   indicators: string;
+  recommendations: string;
 }
 
 export interface DemoBoard {
@@ -32,6 +33,7 @@ export interface DemoBoard {
 export interface DemoBoards {
   affinity: DemoBoard;
   hypotheses: DemoBoard;
+  recommendations: DemoBoard;
 }
 
 /** The page an editor creates on an empty board; the records go on it. */
@@ -47,6 +49,7 @@ const GUIDANCE_WIDTH = 1100;
  */
 const INDICATOR = { w: 240, h: 220, gap: 20 };
 const HYPOTHESIS = { w: 300, h: 220 };
+const RECOMMENDATION = { w: 300, h: 240, gap: 30 };
 const FRAME_PADDING = 40;
 
 /** Field sources in the data are finer than the card's: both kinds of interview are one. */
@@ -294,9 +297,82 @@ export function buildHypothesesBoard(hypothesesCsv: string, indicatorsCsv: strin
   };
 }
 
+const priorities: Record<string, 'haute' | 'moyenne' | 'basse'> = {
+  haute: 'haute',
+  moyenne: 'moyenne',
+  basse: 'basse',
+};
+
+/**
+ * The préconisations the collectif projet drafted, one column per topic, each with its
+ * priority, its lead organisation and the hypotheses it answers (cards of the hypotheses
+ * board: the same ids as buildHypothesesBoard gives them).
+ */
+export function buildRecommendationsBoard(recommendationsCsv: string): DemoBoard {
+  const rows = parseCsv(recommendationsCsv, {
+    requiredColumns: [
+      'id',
+      'theme',
+      'titre',
+      'description',
+      'hypotheses',
+      'porteur_pressenti',
+      'priorite',
+    ],
+  }).rows;
+  const topics = [...new Set(rows.map((row) => row.values.theme ?? ''))];
+  const records: TLRecord[] = [pageRecord()];
+  const indices = getIndices(rows.length + 2).slice(1);
+  records.push(
+    guidanceText(
+      'Préconisations — une colonne par thématique. Précisez pour chacune la priorité et l’organisation qui la porte ; le rapport les reprend depuis ce tableau (« Insérer depuis les tableaux »).',
+      Math.min(GUIDANCE_WIDTH, topics.length * (RECOMMENDATION.w + RECOMMENDATION.gap)),
+      indices[0] as string,
+    ),
+  );
+  const placed = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const v = row.values;
+    const column = topics.indexOf(v.theme ?? '');
+    const slot = placed.get(v.theme ?? '') ?? 0;
+    placed.set(v.theme ?? '', slot + 1);
+    const priority = priorities[normalise(v.priorite ?? '')];
+    if (!priority) throw new Error(`préconisation ${v.id}: unknown priority "${v.priorite}"`);
+    records.push({
+      ...baseShape(
+        createShapeId(`demo-${v.id}`),
+        demoPageId,
+        column * (RECOMMENDATION.w + RECOMMENDATION.gap),
+        CONTENT_TOP + slot * (RECOMMENDATION.h + RECOMMENDATION.gap),
+        indices[i + 1] as string,
+      ),
+      type: 'recommendation',
+      props: {
+        w: RECOMMENDATION.w,
+        h: RECOMMENDATION.h,
+        title: v.titre ?? '',
+        description: v.description ?? '',
+        leadOrganisation: v.porteur_pressenti ?? '',
+        priority,
+        hypothesisIds: [
+          ...new Set(
+            (v.hypotheses ?? '')
+              .split(';')
+              .map((h) => h.trim())
+              .filter(Boolean)
+              .map((h) => createShapeId(`demo-${h}`)),
+          ),
+        ],
+      },
+    } as TLRecord);
+  });
+  return { title: 'Préconisations — Val d’Arvière', template: 'blank', records };
+}
+
 export function buildDemoBoards(files: DemoFiles): DemoBoards {
   return {
     affinity: buildAffinityBoard(files.observations),
     hypotheses: buildHypothesesBoard(files.hypotheses, files.indicators),
+    recommendations: buildRecommendationsBoard(files.recommendations),
   };
 }

@@ -2,6 +2,7 @@ import type { BoardTemplateId } from '@boussole/shared';
 import observations from '../../../shared/data/val-d-arviere/observations.csv?raw';
 import hypotheses from '../../../shared/data/val-d-arviere/hypotheses.csv?raw';
 import indicators from '../../../shared/data/val-d-arviere/indicateurs.csv?raw';
+import recommendations from '../../../shared/data/val-d-arviere/preconisations.csv?raw';
 import { buildDemoBoards } from './buildDemoBoards.js';
 import { writeBoard } from './writeBoard.js';
 
@@ -11,14 +12,14 @@ export interface LoadDemoDeps {
   serverUrl: string;
 }
 
-/** Creates the two demo boards and fills them; resolves with their ids once they are stored. */
+/** Creates the three demo boards and fills them; resolves with their ids once they are stored. */
 export async function loadDemo(
   deps: LoadDemoDeps,
-): Promise<{ affinity: string; hypotheses: string }> {
-  const boards = buildDemoBoards({ observations, hypotheses, indicators });
+): Promise<{ affinity: string; hypotheses: string; recommendations: string }> {
+  const boards = buildDemoBoards({ observations, hypotheses, indicators, recommendations });
   const ids: string[] = [];
-  // The hypotheses board first: the list shows newest first, so the affinity board tops it.
-  for (const board of [boards.hypotheses, boards.affinity]) {
+  // In the order of the work (the list shows newest first, so the affinity board tops it).
+  for (const board of [boards.recommendations, boards.hypotheses, boards.affinity]) {
     const { id } = await deps.createBoard({ title: board.title, template: board.template });
     await writeBoard({
       serverUrl: deps.serverUrl,
@@ -28,5 +29,9 @@ export async function loadDemo(
     });
     ids.push(id);
   }
-  return { hypotheses: ids[0] as string, affinity: ids[1] as string };
+  return {
+    recommendations: ids[0] as string,
+    hypotheses: ids[1] as string,
+    affinity: ids[2] as string,
+  };
 }

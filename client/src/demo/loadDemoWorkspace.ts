@@ -1,6 +1,6 @@
 import type { WorkspaceInput } from '@boussole/shared';
 import workspaceJson from '../../../shared/data/val-d-arviere/workspace.json?raw';
-import { createWorkspace, createWorkspaceBoard } from '../app/api.js';
+import { createReport, createWorkspace, createWorkspaceBoard } from '../app/api.js';
 import { collabServerUrl } from '../collab/collabSession.js';
 import { loadDemo } from './loadDemo.js';
 
@@ -33,5 +33,7 @@ export async function loadDemoWorkspace(): Promise<string> {
     createBoard: (input) => createWorkspaceBoard(id, input),
     serverUrl: collabServerUrl(),
   });
+  // And its report, started from the ABS outline, ready for the préconisations.
+  await createReport(id);
   return id;
 }

@@ -9,6 +9,7 @@ import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { colourFor } from './collaborationCarets.js';
 import { reportExtensions } from './reportExtensions.js';
+import { BoardsProvider } from './excerpts/BoardsContext.js';
 import { ReportToolbar } from './ReportToolbar.js';
 import { VersionsPanel } from './VersionsPanel.js';
 import './report.css';
@@ -87,52 +88,54 @@ function ReportEditor({ report }: { report: ReportDetail }) {
   );
 
   return (
-    <main className="report-page">
-      <div className="report-head">
-        <a
-          href={workspacePath(report.workspaceId)}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(workspacePath(report.workspaceId));
-          }}
-        >
-          ← {t('board.workspace')}
-        </a>
-        <h1>{report.title}</h1>
-        <ConnectionPill session={session} />
-      </div>
-      {!report.access.canWrite && (
-        <p className="notice" role="note">
-          {report.access.canComment ? t('report.reviewOnly') : t('report.readOnly')}
-        </p>
-      )}
-      <div className="report-exports" aria-label={t('report.exports')}>
-        {t('report.exports')} :{' '}
-        {reportExportFormats.map((format) => (
-          <a key={format} href={reportExportUrl(report.id, format)}>
-            {format.toUpperCase()}
+    <BoardsProvider workspaceId={report.workspaceId}>
+      <main className="report-page">
+        <div className="report-head">
+          <a
+            href={workspacePath(report.workspaceId)}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(workspacePath(report.workspaceId));
+            }}
+          >
+            ← {t('board.workspace')}
           </a>
-        ))}
-        <a
-          href={reportExportUrl(report.id, 'html', { inline: true })}
-          target="_blank"
-          rel="noreferrer"
-        >
-          {t('report.print')}
-        </a>
-      </div>
-      {editor && report.access.canWrite && <ReportToolbar editor={editor} />}
-      <div className="report-layout">
-        <EditorContent editor={editor} className="report-editor" />
-        {editor && (
-          <VersionsPanel
-            reportId={report.id}
-            editor={editor}
-            canSave={report.access.canSaveVersion}
-            canRestore={report.access.canWrite}
-          />
+          <h1>{report.title}</h1>
+          <ConnectionPill session={session} />
+        </div>
+        {!report.access.canWrite && (
+          <p className="notice" role="note">
+            {report.access.canComment ? t('report.reviewOnly') : t('report.readOnly')}
+          </p>
         )}
-      </div>
-    </main>
+        <div className="report-exports" aria-label={t('report.exports')}>
+          {t('report.exports')} :{' '}
+          {reportExportFormats.map((format) => (
+            <a key={format} href={reportExportUrl(report.id, format)}>
+              {format.toUpperCase()}
+            </a>
+          ))}
+          <a
+            href={reportExportUrl(report.id, 'html', { inline: true })}
+            target="_blank"
+            rel="noreferrer"
+          >
+            {t('report.print')}
+          </a>
+        </div>
+        {editor && report.access.canWrite && <ReportToolbar editor={editor} />}
+        <div className="report-layout">
+          <EditorContent editor={editor} className="report-editor" />
+          {editor && (
+            <VersionsPanel
+              reportId={report.id}
+              editor={editor}
+              canSave={report.access.canSaveVersion}
+              canRestore={report.access.canWrite}
+            />
+          )}
+        </div>
+      </main>
+    </BoardsProvider>
   );
 }

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useT } from '../i18n/useT.js';
+import { InsertExcerptMenu } from './excerpts/InsertExcerptMenu.js';
 
 /** The formatting the report needs, and no more: an ABS report is headings, text and tables. */
 export function ReportToolbar({ editor }: { editor: Editor }) {
@@ -51,6 +52,7 @@ export function ReportToolbar({ editor }: { editor: Editor }) {
       {button(t('report.table'), editor.isActive('table'), () =>
         chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
       )}
+      <InsertExcerptMenu editor={editor} />
       {button(t('report.undo'), false, () => chain().undo().run())}
       {button(t('report.redo'), false, () => chain().redo().run())}
     </div>

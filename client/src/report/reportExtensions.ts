@@ -6,6 +6,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { reportDocLayout } from '@boussole/shared';
 import { CollaborationCarets } from './collaborationCarets.js';
+import { BoardExcerpt } from './excerpts/BoardExcerptNode.js';
 
 /**
  * Every node, mark and behaviour of the report editor, in one place: what the editor can hold
@@ -18,5 +19,6 @@ export function reportExtensions(session: { doc: Y.Doc; awareness: Awareness }):
     TableKit.configure({ table: { resizable: false } }),
     Collaboration.configure({ document: session.doc, field: reportDocLayout.fragment }),
     CollaborationCarets.configure({ awareness: session.awareness }),
+    BoardExcerpt,
   ];
 }

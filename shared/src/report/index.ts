@@ -1,3 +1,4 @@
 export * from './reportDocLayout.js';
 export * from './prosemirrorJson.js';
 export * from './reportTemplate.js';
+export * from './boardExcerpt.js';
