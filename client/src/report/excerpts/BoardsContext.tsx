@@ -55,6 +55,7 @@ export function BoardsProvider(props: { workspaceId: string; children: ReactNode
             session.doc.off('update', onUpdate);
           });
           await session.localLoaded;
+          await serverCopyOrGiveUp(session);
           read();
         }
         publish();
@@ -71,6 +72,36 @@ export function BoardsProvider(props: { workspaceId: string; children: ReactNode
   }, [props.workspaceId]);
 
   return <BoardsContext.Provider value={boards}>{props.children}</BoardsContext.Provider>;
+}
+
+/** How long an excerpt waits for a board's server copy before using the device's own. */
+const SYNC_WAIT_MS = 8_000;
+
+/**
+ * Resolves once the board holds the server's copy — so an excerpt inserted at once is not
+ * built from an empty document — or when that cannot happen soon (offline, refused, slow).
+ */
+function serverCopyOrGiveUp(session: CollabSession): Promise<void> {
+  const synced = () => {
+    const status = session.getStatus();
+    return (
+      (status.kind === 'connected' && status.synced) ||
+      status.kind === 'offline' ||
+      status.kind === 'closed'
+    );
+  };
+  if (synced()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      unsubscribe();
+      clearTimeout(timer);
+      resolve();
+    };
+    const unsubscribe = session.subscribeStatus(() => {
+      if (synced()) done();
+    });
+    const timer = setTimeout(done, SYNC_WAIT_MS);
+  });
 }
 
 function isBoard(value: BoardContent | undefined): value is BoardContent {
