@@ -167,7 +167,16 @@ export function registerReportRoutes(
         state = await registry.committedState(report.record.id);
       }
       const file = exportReport(contentOf(state), format, { title, language: 'fr' });
+      if (format === 'html') {
+        // The print view is people's text served from this origin: even if escaping ever
+        // failed, no script may run in it and it may load nothing.
+        void reply.header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+        );
+      }
       return reply
+        .header('x-content-type-options', 'nosniff')
         .header('content-type', file.mimeType)
         .header(
           'content-disposition',
