@@ -97,6 +97,24 @@ describe.skipIf(!available)('a préconisations excerpt in the report, in Chromiu
       .locator('a', { hasText: 'Navette vers la gare' })
       .getAttribute('href');
     expect(link).toMatch(/\/b\/board-[^#]+#shape%3Ar1$/);
+    // Following it opens the board on that card, selected.
+    const board = await person.context.newPage();
+    await board.goto(link ?? '');
+    await board.locator('.tl-canvas').waitFor({ timeout: 20_000 });
+    // The side panel shows the selected card.
+    await expect
+      .poll(
+        () =>
+          board
+            .getByLabel('Titre', { exact: true })
+            .inputValue()
+            .catch(() => ''),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe('Navette vers la gare');
+    await board.close();
   });
 
   it('says when the board changed, and refreshes in one click', async () => {

@@ -143,7 +143,9 @@ function BoardView({ boardId, board }: { boardId: string; board: BoardForPage })
       const shape = target.startsWith('shape:') ? editor.getShape(target as TLShapeId) : undefined;
       if (!shape) return false;
       editor.select(shape.id);
-      editor.zoomToSelection({ animation: { duration: 0 } });
+      const bounds = editor.getSelectionPageBounds();
+      // Close enough to read the card, never zoomed in beyond its real size.
+      if (bounds) editor.zoomToBounds(bounds, { targetZoom: 1, animation: { duration: 0 } });
       return true;
     };
     if (showTarget()) return;
