@@ -5,13 +5,22 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  addReply,
+  anchorToRelativePosition,
+  commentThreadsMap,
   commentsDocIdOf,
+  createThread,
   decodePermissionDenied,
   encodeUpdate,
   fragmentToJson,
   plainText,
+  readThreads,
+  relativePositionToAnchor,
   reportDocLayout,
+  setResolved,
+  type CommentAnchor,
   type PmNode,
+  type ReportDetail,
 } from '@boussole/shared';
 import {
   addMember,
@@ -36,6 +45,13 @@ import { waitFor } from './helpers/wait.js';
 
 const fragmentOf = (client: BoardClient) => client.doc.getXmlFragment(reportDocLayout.fragment);
 const textOf = (client: BoardClient) => plainText(fragmentToJson(fragmentOf(client)));
+
+/** The words of a run of text, without its formatting (toString() writes marks as tags). */
+const wordsOf = (text: Y.XmlText) =>
+  text
+    .toDelta()
+    .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
+    .join('');
 
 /** The paragraph right after the heading `title`, as the XmlText holding its words. */
 function paragraphAfter(client: BoardClient, title: string): Y.XmlText {
@@ -171,7 +187,7 @@ describe('the co-written report', () => {
     expect(textOf(alice)).toBe(textOf(bob));
   });
 
-  it('refuses a reviewer’s text change, and carries their comment to the drafters live', async () => {
+  it('refuses a reviewer’s text change, and carries their comment to the drafters live, never a forged one', async () => {
     const alice = await connect(cookies.alice);
     const before = Y.encodeStateAsUpdate(alice.doc);
     // Rita's crafted change to the text, sent as a raw protocol frame.
@@ -189,28 +205,85 @@ describe('the co-written report', () => {
     expect(decodePermissionDenied(denial)).toMatch(/.+/);
     raw.close();
 
-    // Her comment, in the comments document, anchored to the sentence she is commenting on.
+    // Her comment, in the comments document, anchored to the passage she is commenting on
+    // the way the editor anchors it: from its first character to its last.
     const ritaComments = await connect(cookies.rita, commentsDocIdOf(report));
     const aliceComments = await connect(cookies.alice, commentsDocIdOf(report));
+    const identityOf = async (cookie: string) =>
+      (await call<ReportDetail>(url, 'GET', `/api/reports/${report}`, { cookie })).body.access
+        .identity;
+    const rita = await identityOf(cookies.rita);
+    const aliceIdentity = await identityOf(cookies.alice);
+    // Every thread Alice's document ever held, update after update.
+    const everSeenByAlice = new Set<string>();
+    commentThreadsMap(aliceComments.doc).observe((event) => {
+      for (const key of event.keysChanged) if (event.target.has(key)) everSeenByAlice.add(key);
+    });
     const target = paragraphAfter(alice, 'Méthode et instances');
-    const anchor = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(target, 0));
-    ritaComments.doc
-      .getArray('threads')
-      .push([{ id: 't1', anchor, author: 'Rita (relecture)', text: 'Phrase trop longue ?' }]);
-    await waitFor(() => aliceComments.doc.getArray('threads').length === 1, {
+    const passage = 'Décrivez la démarche et le calendrier';
+    expect(wordsOf(target).startsWith(passage)).toBe(true);
+    const anchorAt = (index: number, assoc: number) =>
+      relativePositionToAnchor(Y.createRelativePositionFromTypeIndex(target, index, assoc));
+    createThread(ritaComments.doc, {
+      id: 't1',
+      anchorStart: anchorAt(0, 0),
+      anchorEnd: anchorAt(passage.length, -1),
+      quote: passage,
+      author: rita,
+      text: 'Phrase trop longue ?',
+    });
+    await waitFor(() => readThreads(aliceComments.doc).length === 1, {
       what: 'the comment to reach Alice',
     });
-    // Others write before the sentence: the anchor still points at its first word.
-    const firstWord = target.toString().slice(0, 10);
+    expect(readThreads(aliceComments.doc)[0]).toMatchObject({
+      authorId: rita.id,
+      authorName: 'Rita (relecture)',
+      quote: passage,
+      resolved: false,
+    });
+    // Others write right before the passage and right after it: the anchors keep its words.
     target.insert(0, 'Ajout en tête. ');
-    const thread = aliceComments.doc.getArray<{ anchor: unknown }>('threads').get(0);
-    const position = Y.createAbsolutePositionFromRelativePosition(
-      Y.createRelativePositionFromJSON(thread.anchor),
-      alice.doc,
+    target.insert('Ajout en tête. '.length + passage.length, ' (et le budget)');
+    const [thread] = readThreads(aliceComments.doc);
+    const indexOf = (anchor: CommentAnchor) =>
+      Y.createAbsolutePositionFromRelativePosition(anchorToRelativePosition(anchor), alice.doc)
+        ?.index ?? -1;
+    expect(wordsOf(target).slice(indexOf(thread!.anchorStart), indexOf(thread!.anchorEnd))).toBe(
+      passage,
     );
-    expect(target.toString().slice(position?.index ?? -1, (position?.index ?? 0) + 10)).toBe(
-      firstWord,
-    );
+
+    // A thread in Alice's name, sent by Rita: reverted in the same commit, so Alice never
+    // holds it, and Rita is told why.
+    createThread(ritaComments.doc, {
+      id: 'forged',
+      anchorStart: anchorAt(0, 0),
+      anchorEnd: anchorAt(5, -1),
+      quote: 'Ajout',
+      author: aliceIdentity,
+      text: 'Je retire ce paragraphe.',
+    });
+    await waitFor(() => !commentThreadsMap(ritaComments.doc).has('forged'), {
+      what: 'the forged thread to be reverted at Rita’s',
+    });
+    expect(ritaComments.denials.at(-1)).toMatch(/^Commentaire refusé/);
+    // Alice rewrites Rita's comment: reverted too.
+    (commentThreadsMap(aliceComments.doc).get('t1') as Y.Map<unknown>).set('text', 'Rien.');
+    await waitFor(() => readThreads(aliceComments.doc)[0]?.text === 'Phrase trop longue ?', {
+      what: 'Rita’s text to be put back at Alice’s',
+    });
+    expect(readThreads(ritaComments.doc)[0]?.text).toBe('Phrase trop longue ?');
+    // What is hers to do: reply in her own name, and resolve.
+    addReply(aliceComments.doc, 't1', { author: aliceIdentity, text: 'Coupée en deux.' });
+    setResolved(aliceComments.doc, 't1', true, aliceIdentity);
+    await waitFor(() => readThreads(ritaComments.doc)[0]?.resolved === true, {
+      what: 'the reply and resolution to reach Rita',
+    });
+    expect(readThreads(ritaComments.doc)).toEqual(readThreads(aliceComments.doc));
+    expect(readThreads(ritaComments.doc)[0]).toMatchObject({
+      resolvedBy: 'Alice Martin',
+      replies: [expect.objectContaining({ authorName: 'Alice Martin', text: 'Coupée en deux.' })],
+    });
+    expect(everSeenByAlice).toEqual(new Set(['t1']));
     // And the refused text never reached anyone.
     expect(textOf(alice)).not.toContain('RÉÉCRIT');
   });

@@ -3,24 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
-import {
-  buildServer,
-  killAllChildren,
-  startChildServer,
-  type ChildServer,
-} from '../helpers/childServer.js';
-import {
-  addMember,
-  browserCookies,
-  call,
-  createAdmin,
-  createWorkspace,
-  setupTokenFromLogs,
-} from '../helpers/accounts.js';
+import { chromiumAvailable } from '../helpers/browser.js';
+import { killAllChildren, type ChildServer } from '../helpers/childServer.js';
+import { addMember } from '../helpers/accounts.js';
 import { commandAvailable } from '../helpers/commands.js';
 import { tempDir } from '../helpers/server.js';
+import {
+  openReport,
+  startReportServer,
+  withoutCarets,
+  type ReportSetup,
+} from '../helpers/reportPages.js';
 import { waitFor } from '../helpers/wait.js';
 
 const available = chromiumAvailable();
@@ -31,47 +24,22 @@ const available = chromiumAvailable();
  * print view becomes a PDF holding the report's text.
  */
 describe.skipIf(!available)('two drafters on the report in Chromium', () => {
+  let setup: ReportSetup;
   let server: ChildServer;
-  const blocked: string[] = [];
-  const people: Person[] = [];
-  let reportUrl = '';
+  let blocked: string[] = [];
   let alice: Page;
   let bob: Page;
 
   const paragraph = (page: Page) =>
     page.locator('.report-text h2:has-text("Contexte et commande des élus") + p');
-  /** The text itself, without the other people's caret labels drawn inside it. */
-  const withoutCarets = (element: Element) => {
-    const copy = element.cloneNode(true) as Element;
-    copy.querySelectorAll('.collab-caret').forEach((caret) => caret.remove());
-    return copy.textContent ?? '';
-  };
   const text = (page: Page) => page.locator('.report-text').evaluate(withoutCarets);
   const paragraphText = (page: Page) => paragraph(page).evaluate(withoutCarets);
 
-  async function open(name: string, cookie: string): Promise<Page> {
-    const person = await openPerson(name, blocked);
-    people.push(person);
-    await person.context.addCookies(browserCookies(cookie, server.httpUrl));
-    const page = await person.context.newPage();
-    await page.goto(reportUrl);
-    await page.locator('.report-text').waitFor({ timeout: 20_000 });
-    await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
-    await paragraph(page).waitFor();
-    return page;
-  }
-
   beforeAll(async () => {
-    assertClientBuilt();
-    await buildServer();
-    server = await startChildServer({ env: { DATA_DIR: tempDir(), CLIENT_DIST: clientDist } });
+    setup = await startReportServer();
+    ({ server, blocked } = setup);
+    const { admin, workspace } = setup;
     const url = server.httpUrl;
-    const admin = await createAdmin(url, setupTokenFromLogs(server.logs));
-    const workspace = await createWorkspace(url, admin, { name: 'ABS Val d’Arvière' });
-    const report = await call<{ id: string }>(url, 'POST', `/api/workspaces/${workspace}/report`, {
-      cookie: admin,
-    });
-    reportUrl = `${url}/r/${report.body.id}`;
     const drafter = (email: string, displayName: string) =>
       addMember(url, admin, workspace, {
         email,
@@ -79,12 +47,22 @@ describe.skipIf(!available)('two drafters on the report in Chromium', () => {
         role: 'contributeur',
         instances: ['comite_redaction'],
       });
-    alice = await open('alice', (await drafter('alice@ccas.example.fr', 'Alice Martin')).cookie);
-    bob = await open('bob', (await drafter('bob@ccas.example.fr', 'Bob Durand')).cookie);
+    alice = await openReport(
+      setup,
+      'alice',
+      (await drafter('alice@ccas.example.fr', 'Alice Martin')).cookie,
+      paragraph,
+    );
+    bob = await openReport(
+      setup,
+      'bob',
+      (await drafter('bob@ccas.example.fr', 'Bob Durand')).cookie,
+      paragraph,
+    );
   }, 120_000);
 
   afterAll(async () => {
-    for (const person of people) await person.close();
+    for (const person of setup?.people ?? []) await person.close();
     await killAllChildren();
   });
 

@@ -10,6 +10,8 @@ import { useUiStore } from '../stores/uiStore.js';
 import { colourFor } from './collaborationCarets.js';
 import { reportExtensions } from './reportExtensions.js';
 import { BoardsProvider } from './excerpts/BoardsContext.js';
+import { CommentHighlights } from './comments/commentHighlights.js';
+import { CommentsPanel } from './comments/CommentsPanel.js';
 import { ReportToolbar } from './ReportToolbar.js';
 import { VersionsPanel } from './VersionsPanel.js';
 import './report.css';
@@ -65,6 +67,12 @@ function ReportEditor({ report }: { report: ReportDetail }) {
     [report.id, firstLanguage],
   );
   useEffect(() => () => session.destroy(), [session]);
+  // The comité de relecture's threads live in their own document, which reviewers may write.
+  const comments: CollabSession = useMemo(
+    () => openCollabSession(report.commentsId, { language: firstLanguage }),
+    [report.commentsId, firstLanguage],
+  );
+  useEffect(() => () => comments.destroy(), [comments]);
   useEffect(() => {
     session.awareness.setLocalStateField('user', {
       name: report.access.identity.name,
@@ -75,7 +83,9 @@ function ReportEditor({ report }: { report: ReportDetail }) {
   const editor = useEditor(
     {
       editable: report.access.canWrite,
-      extensions: reportExtensions(session),
+      extensions: reportExtensions(session, [
+        CommentHighlights.configure({ comments: comments.doc }),
+      ]),
       editorProps: {
         attributes: {
           class: 'report-text',
@@ -84,7 +94,7 @@ function ReportEditor({ report }: { report: ReportDetail }) {
         },
       },
     },
-    [session],
+    [session, comments],
   );
 
   return (
@@ -127,12 +137,20 @@ function ReportEditor({ report }: { report: ReportDetail }) {
         <div className="report-layout">
           <EditorContent editor={editor} className="report-editor" />
           {editor && (
-            <VersionsPanel
-              reportId={report.id}
-              editor={editor}
-              canSave={report.access.canSaveVersion}
-              canRestore={report.access.canWrite}
-            />
+            <aside className="report-side">
+              <CommentsPanel
+                editor={editor}
+                comments={comments.doc}
+                identity={report.access.identity}
+                canComment={report.access.canComment}
+              />
+              <VersionsPanel
+                reportId={report.id}
+                editor={editor}
+                canSave={report.access.canSaveVersion}
+                canRestore={report.access.canWrite}
+              />
+            </aside>
           )}
         </div>
       </main>

@@ -47,7 +47,11 @@ export function ReportToolbar({ editor }: { editor: Editor }) {
         const href = window.prompt(t('report.linkPrompt'), previous ?? 'https://');
         if (href === null) return;
         if (href === '') chain().unsetLink().run();
-        else chain().extendMarkRange('link').setLink({ href }).run();
+        // "www.insee.fr" means the web site: the server accepts only web and mail links.
+        else {
+          const full = /^(https?:\/\/|mailto:|\/|#)/i.test(href) ? href : `https://${href}`;
+          chain().extendMarkRange('link').setLink({ href: full }).run();
+        }
       })}
       {button(t('report.table'), editor.isActive('table'), () =>
         chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),

@@ -10,7 +10,12 @@ import {
   readYRecord,
   writeYRecordChanges,
 } from '@boussole/shared';
-import type { ContentGuard, ContentValidator, RefusedContent } from '../collab/ContentValidator.js';
+import {
+  applyTracked,
+  type ContentGuard,
+  type ContentValidator,
+  type RefusedContent,
+} from '../collab/ContentValidator.js';
 import { isJsonValue, readStoredRecord, type PlainRecord } from './storedRecords.js';
 
 type BoardSchema = ReturnType<typeof createBoardSchema>;
@@ -89,16 +94,9 @@ export class BoardContentGuard implements ContentGuard {
   applyChecked(apply: () => void): RefusedContent[] {
     this.touchedRecords.clear();
     this.touchedMeta.clear();
-    this.tracking = true;
-    let failure: { error: unknown } | undefined;
-    try {
-      apply();
-    } catch (error) {
-      // Whatever was integrated before the failure is checked all the same.
-      failure = { error };
-    } finally {
-      this.tracking = false;
-    }
+    const failure = applyTracked(apply, (on) => {
+      this.tracking = on;
+    });
     const refused = this.checkTouched();
     if (failure) throw failure.error;
     return refused;

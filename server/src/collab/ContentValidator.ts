@@ -20,8 +20,13 @@ export interface ContentGuard {
    * it changed. Refused content is put back as it was (or removed, if it is new) by a
    * compensating transaction before this returns, so the document only ever holds accepted
    * content at a commit. Returns what was refused, empty when everything was accepted.
+   * `sender` is who sent the update (absent for the server's own changes), for rules that
+   * depend on authorship.
    */
-  applyChecked(apply: () => void): RefusedContent[];
+  applyChecked(
+    apply: () => void,
+    sender?: { readonly id: string; readonly name: string },
+  ): RefusedContent[];
   /** One short French sentence telling the sender what was refused. */
   describeRefusal(refused: readonly RefusedContent[]): string;
   destroy(): void;
@@ -33,4 +38,24 @@ export interface ContentGuard {
  */
 export interface ContentValidator {
   guard(doc: Y.Doc): ContentGuard;
+}
+
+/**
+ * Runs a client update with a guard's change tracking on. A failure halfway is returned, not
+ * thrown: whatever Yjs integrated before it must be checked all the same, and the guard
+ * rethrows it once it has.
+ */
+export function applyTracked(
+  apply: () => void,
+  setTracking: (on: boolean) => void,
+): { error: unknown } | undefined {
+  setTracking(true);
+  try {
+    apply();
+    return undefined;
+  } catch (error) {
+    return { error };
+  } finally {
+    setTracking(false);
+  }
 }

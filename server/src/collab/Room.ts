@@ -318,7 +318,7 @@ export class Room {
       apply();
       return [];
     }
-    return this.guard.applyChecked(apply);
+    return this.guard.applyChecked(apply, from.identity);
   }
 
   /** Fold the update log into one snapshot. Only called when the doc equals committed state. */

@@ -72,6 +72,11 @@ export class RoomConnection implements RoomPeer {
     readonly rights: ConnectionRights,
   ) {}
 
+  /** Content rules that depend on authorship (comments) judge updates by this identity. */
+  get identity(): AwarenessIdentity | undefined {
+    return this.rights.identity;
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }

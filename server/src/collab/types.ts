@@ -5,6 +5,11 @@ export type Log = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
 /** What a Room needs from one participant's connection. */
 export interface RoomPeer {
   readonly id: number;
+  /**
+   * Who is on the other end, as the server knows them; absent for the server's own changes
+   * (and on boards outside any workspace, where nobody is identified).
+   */
+  readonly identity?: { readonly id: string; readonly name: string };
   /** Queue a frame for this peer. Never throws. */
   send(frame: Uint8Array): void;
   /** Close this peer's socket with a shared close code (see @boussole/shared CloseCode). */
