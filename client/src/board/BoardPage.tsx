@@ -20,7 +20,8 @@ import {
   type BoardForPage,
 } from '../app/api.js';
 import { navigate, workspacePath } from '../app/router.js';
-import { openCollabSession } from '../collab/collabSession.js';
+import type { CollabSession } from '../collab/collabSession.js';
+import { useCollabSession } from '../collab/useCollabSession.js';
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { bindAwareness } from './awarenessBinding.js';
@@ -78,6 +79,14 @@ export default function BoardPage({ boardId }: { boardId: string }) {
 
 function BoardView({ boardId, board }: { boardId: string; board: BoardForPage }) {
   const t = useT();
+  const language = useUiStore((s) => s.language);
+  const session = useCollabSession(boardId, language);
+  if (!session) return <p className="loading">{t('board.loading')}</p>;
+  return <BoardCanvas board={board} session={session} />;
+}
+
+function BoardCanvas({ board, session }: { board: BoardForPage; session: CollabSession }) {
+  const t = useT();
   const { userId: localUserId, displayName: localName, color, language } = useUiStore();
   // In a workspace, the server says who this is; others see that name whatever is typed here.
   const userId = board.access?.identity.id ?? localUserId;
@@ -90,8 +99,6 @@ function BoardView({ boardId, board }: { boardId: string; board: BoardForPage })
     void getClientConfig().then((c) => setLicenseKey(c?.tldrawLicenseKey ?? undefined));
   }, []);
 
-  const session = useMemo(() => openCollabSession(boardId, { language }), [boardId, language]);
-  useEffect(() => () => session.destroy(), [session]);
   const storeState = useBoardStore(session);
 
   // The person's identity as tldraw sees it (cursor label and colour, locale of its menus).

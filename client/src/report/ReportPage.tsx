@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { reportExportFormats, type ReportDetail } from '@boussole/shared';
 import { ApiRequestError, getReport, reportExportUrl } from '../app/api.js';
 import { navigate, workspacePath } from '../app/router.js';
 import { ConnectionPill } from '../board/ConnectionPill.js';
-import { openCollabSession, type CollabSession } from '../collab/collabSession.js';
+import type { CollabSession } from '../collab/collabSession.js';
+import { useCollabSession } from '../collab/useCollabSession.js';
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { colourFor } from './collaborationCarets.js';
@@ -59,20 +60,22 @@ export default function ReportPage({ reportId }: { reportId: string }) {
 
 function ReportEditor({ report }: { report: ReportDetail }) {
   const t = useT();
-  const language = useUiStore((s) => s.language);
-  // The session lives as long as the page shows this report (a language switch keeps it).
-  const [firstLanguage] = useState(language);
-  const session: CollabSession = useMemo(
-    () => openCollabSession(report.id, { language: firstLanguage }),
-    [report.id, firstLanguage],
-  );
-  useEffect(() => () => session.destroy(), [session]);
+  // The sessions live as long as the page shows this report (a language switch keeps them).
+  const [language] = useState(useUiStore.getState().language);
+  const session = useCollabSession(report.id, language);
   // The comité de relecture's threads live in their own document, which reviewers may write.
-  const comments: CollabSession = useMemo(
-    () => openCollabSession(report.commentsId, { language: firstLanguage }),
-    [report.commentsId, firstLanguage],
-  );
-  useEffect(() => () => comments.destroy(), [comments]);
+  const comments = useCollabSession(report.commentsId, language);
+  if (!session || !comments) return <p className="loading">{t('report.loading')}</p>;
+  return <ReportWorkspace report={report} session={session} comments={comments} />;
+}
+
+function ReportWorkspace(props: {
+  report: ReportDetail;
+  session: CollabSession;
+  comments: CollabSession;
+}) {
+  const { report, session, comments } = props;
+  const t = useT();
   useEffect(() => {
     session.awareness.setLocalStateField('user', {
       name: report.access.identity.name,
