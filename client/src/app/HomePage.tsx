@@ -9,6 +9,7 @@ import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { createWorkspace, listWorkspaces } from './api.js';
 import { parseCommunes, parseList } from './workspaceForm.js';
+import { formatDay } from './formatDay.js';
 import { SignInPage } from './AuthPages.js';
 import { ErrorAlert } from './forms.js';
 import { navigate, workspacePath } from './router.js';
@@ -117,8 +118,8 @@ function Workspaces({ title }: { title: string }) {
                 {w.name}
               </a>{' '}
               <span className="muted">
-                {t(`ws.kind.${w.kind}`)} · {w.periodStart} → {w.periodEnd} ·{' '}
-                {roleLabels[w.role][language]}
+                {t(`ws.kind.${w.kind}`)} · {formatDay(w.periodStart, language)} →{' '}
+                {formatDay(w.periodEnd, language)} · {roleLabels[w.role][language]}
               </span>
             </li>
           ))}

@@ -27,6 +27,7 @@ import {
 import { boardPath, navigate, reportPath } from './router.js';
 import { ErrorAlert, errorText } from './forms.js';
 import { templateLabels } from './templateLabels.js';
+import { formatDay } from './formatDay.js';
 import { ExportAndAuditSection, PurgeHistoryButton } from './WorkspaceAdmin.js';
 
 /** One ABS: what it is, who takes part where, its boards; members and links for admins. */
@@ -56,8 +57,9 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
     <main className="home workspace">
       <h1>{workspace.name}</h1>
       <p className="muted">
-        {t(`ws.kind.${workspace.kind}`)} · {workspace.periodStart} → {workspace.periodEnd} ·{' '}
-        {t('ws.yourRole')} : <strong>{roleLabels[workspace.role][language]}</strong>
+        {t(`ws.kind.${workspace.kind}`)} · {formatDay(workspace.periodStart, language)} →{' '}
+        {formatDay(workspace.periodEnd, language)} · {t('ws.yourRole')} :{' '}
+        <strong>{roleLabels[workspace.role][language]}</strong>
       </p>
       <ErrorAlert error={error} />
       {workspace.communes.length > 0 && (
