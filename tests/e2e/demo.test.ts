@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
@@ -14,6 +11,7 @@ import {
 import { tempDir } from '../helpers/server.js';
 import { browserCookies, createAdmin, setupTokenFromLogs } from '../helpers/accounts.js';
 import { commandAvailable } from '../helpers/commands.js';
+import { odtToText } from '../helpers/office.js';
 import { waitFor } from '../helpers/wait.js';
 
 const available = chromiumAvailable();
@@ -134,24 +132,7 @@ describe.skipIf(!available)('the Val d’Arvière demo in Chromium', () => {
     expect(odt.status()).toBe(200);
     expect(odt.headers()['content-type']).toBe('application/vnd.oasis.opendocument.text');
     if (!commandAvailable('soffice', 'LibreOffice')) return;
-    const dir = tempDir('boussole-demo-odt-');
-    fs.writeFileSync(path.join(dir, 'rapport.odt'), await odt.body());
-    execFileSync(
-      'soffice',
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--convert-to',
-        'txt:Text (encoded):UTF8',
-        '--outdir',
-        dir,
-        path.join(dir, 'rapport.odt'),
-      ],
-      { timeout: 170_000, stdio: 'ignore' },
-    );
-    const text = fs.readFileSync(path.join(dir, 'rapport.txt'), 'utf8');
-    fs.rmSync(dir, { recursive: true, force: true });
+    const text = odtToText(await odt.body());
     expect(text).toContain('Priorités revues en atelier le 12 mai.');
     expect(text).toContain('Adapter les horaires du car aux embauches');
     expect(text).toContain('Préconisations et pistes d’action');

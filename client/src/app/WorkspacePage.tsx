@@ -217,7 +217,6 @@ function NewBoardForm({ workspaceId, onError }: { workspaceId: string; onError(e
 
 function AddMemberForm(props: { workspaceId: string; onDone(): void; onError(e: string): void }) {
   const t = useT();
-  const language = useUiStore((s) => s.language);
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<WorkspaceRole>('contributeur');
@@ -254,13 +253,7 @@ function AddMemberForm(props: { workspaceId: string; onDone(): void; onError(e: 
       </label>
       <label>
         {t('ws.role')}
-        <select value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
-          {workspaceRoles.map((r) => (
-            <option key={r} value={r}>
-              {roleLabels[r][language]}
-            </option>
-          ))}
-        </select>
+        <RoleSelect value={role} onChange={setRole} roles={workspaceRoles} />
       </label>
       <label>
         {t('ws.linkInstance')}
@@ -277,6 +270,29 @@ function AddMemberForm(props: { workspaceId: string; onDone(): void; onError(e: 
       </label>
       <button type="submit">{t('ws.add')}</button>
     </form>
+  );
+}
+
+/** Links never make administrators: those are staff accounts, added as members. */
+type LinkRole = Exclude<WorkspaceRole, 'administrateur'>;
+const linkRoles: readonly LinkRole[] = workspaceRoles.filter(
+  (r): r is LinkRole => r !== 'administrateur',
+);
+
+function RoleSelect<R extends WorkspaceRole>(props: {
+  value: R;
+  onChange(role: R): void;
+  roles: readonly R[];
+}) {
+  const language = useUiStore((s) => s.language);
+  return (
+    <select value={props.value} onChange={(e) => props.onChange(e.target.value as R)}>
+      {props.roles.map((r) => (
+        <option key={r} value={r}>
+          {roleLabels[r][language]}
+        </option>
+      ))}
+    </select>
   );
 }
 
@@ -368,15 +384,7 @@ function LinksSection({ workspaceId, onError }: { workspaceId: string; onError(e
         <h3>{t('ws.newLink')}</h3>
         <label>
           {t('ws.role')}
-          <select value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
-            {workspaceRoles
-              .filter((r) => r !== 'administrateur')
-              .map((r) => (
-                <option key={r} value={r}>
-                  {roleLabels[r][language]}
-                </option>
-              ))}
-          </select>
+          <RoleSelect<LinkRole> value={role} onChange={setRole} roles={linkRoles} />
         </label>
         <label>
           {t('ws.linkInstance')}
