@@ -127,11 +127,14 @@ function BoardCanvas({ board, session }: { board: BoardForPage; session: CollabS
         meta: {},
       };
     });
+    // Said the way the server stamps it (server/src/collab/awarenessIdentity.ts): a state that
+    // already shows the right identity is relayed as written, without being re-encoded.
+    session.awareness.setLocalStateField('user', { id: userId, name: displayName });
     const presence = bindAwareness(storeState.store, session.awareness, {
       localPresence: createPresenceStateDerivation($user)(storeState.store),
     });
     return () => presence.dispose();
-  }, [editor, storeState, session, preferences, color]);
+  }, [editor, storeState, session, preferences, color, userId, displayName]);
 
   useEffect(() => {
     if (!editor) return;

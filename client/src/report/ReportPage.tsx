@@ -78,6 +78,8 @@ function ReportWorkspace(props: {
   const t = useT();
   useEffect(() => {
     session.awareness.setLocalStateField('user', {
+      // The server's identity, as it stamps it: the state is then relayed without re-encoding.
+      id: report.access.identity.id,
       name: report.access.identity.name,
       color: colourFor(report.access.identity.id),
     });
