@@ -2,15 +2,28 @@ import * as encoding from 'lib0/encoding';
 
 const messageAwareness = 1;
 
+/** Who the server says a client is (Boussole); the reference server has no such notion. */
+export interface BenchIdentity {
+  id: string;
+  name: string;
+}
+
 export interface CursorState {
-  user: { name: string; color: string };
+  user: { id?: string; name: string; color: string };
   cursor: { x: number; y: number };
 }
 
 const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b'];
 
-export function userFor(index: number): CursorState['user'] {
-  return { name: `Participant ${index}`, color: colors[index % colors.length]! };
+/**
+ * A client's user field. With Boussole's identity it is what Boussole's own clients publish
+ * (the identity the server stamps, which it then relays as written); without, a name per client.
+ */
+export function userFor(index: number, identity?: BenchIdentity): CursorState['user'] {
+  const color = colors[index % colors.length]!;
+  return identity
+    ? { id: identity.id, name: identity.name, color }
+    : { name: `Participant ${index}`, color };
 }
 
 /** A cursor that wanders in a circle, so every awareness update really changes the state. */

@@ -68,7 +68,7 @@ export class ClientGroup {
   }
 
   private async connect(): Promise<Reply> {
-    const { collabUrl, room, cookie, writers, firstLight, connectTimeoutMs } = this.setup;
+    const { collabUrl, room, cookie, identity, writers, firstLight, connectTimeoutMs } = this.setup;
     for (const index of this.setup.indexes) {
       this.clients.push(
         index < firstLight
@@ -80,8 +80,16 @@ export class ClientGroup {
               this.recorder,
               this.counters,
               cookie,
+              identity,
             )
-          : startLightClient(index, `${collabUrl}/${room}`, this.recorder, this.counters, cookie),
+          : startLightClient(
+              index,
+              `${collabUrl}/${room}`,
+              this.recorder,
+              this.counters,
+              cookie,
+              identity,
+            ),
       );
     }
     const deadline = new Promise<never>((_, reject) => {

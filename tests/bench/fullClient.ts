@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { cursorAt, userFor } from './awarenessFrames.js';
+import { cursorAt, userFor, type BenchIdentity } from './awarenessFrames.js';
 import { now, type FanoutSink } from './fanout.js';
 import { markerFor, parseMarker } from './markers.js';
 import type { BenchClient, ClientCounters } from './benchClient.js';
@@ -32,6 +32,7 @@ export function startFullClient(
   recorder: FanoutSink,
   counters: ClientCounters,
   cookie?: string,
+  identity?: BenchIdentity,
 ): BenchClient {
   const doc = new Y.Doc();
   const notes = doc.getMap<NoteValue>('notes');
@@ -42,7 +43,10 @@ export function startFullClient(
     ) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
-  provider.awareness.setLocalState({ user: userFor(index), cursor: cursorAt(index, 0) });
+  provider.awareness.setLocalState({
+    user: userFor(index, identity),
+    cursor: cursorAt(index, 0),
+  });
   let closing = false;
   provider.on('connection-close', () => {
     if (!closing) counters.unexpectedCloses += 1;

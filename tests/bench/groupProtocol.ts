@@ -1,3 +1,4 @@
+import type { BenchIdentity } from './awarenessFrames.js';
 import type { ClientCounters } from './benchClient.js';
 
 /** What a client group (one worker thread) is told for each scenario. */
@@ -6,6 +7,8 @@ export interface GroupSetup {
   room: string;
   /** The `Cookie` header every client sends on its upgrade (Boussole); none for the reference. */
   cookie?: string;
+  /** Who that cookie signs in (Boussole): clients publish it as their awareness user. */
+  identity?: BenchIdentity;
   /** Clients in the whole room, writers among them, and the first light observer's index. */
   clients: number;
   writers: number;

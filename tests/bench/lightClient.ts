@@ -1,4 +1,4 @@
-import { encodeAwarenessFrame, cursorAt, userFor } from './awarenessFrames.js';
+import { encodeAwarenessFrame, cursorAt, userFor, type BenchIdentity } from './awarenessFrames.js';
 import { now, type FanoutSink } from './fanout.js';
 import { scanMarkers } from './markers.js';
 import { RawWebSocket } from './rawWebSocket.js';
@@ -26,9 +26,10 @@ export function startLightClient(
   recorder: FanoutSink,
   counters: ClientCounters,
   cookie?: string,
+  identity?: BenchIdentity,
 ): BenchClient {
   const clientId = 1_000_000 + index;
-  const user = userFor(index);
+  const user = userFor(index, identity);
   let clock = 0;
   let closedByUs = false;
   let resolveSynced: (at: number) => void = () => {};

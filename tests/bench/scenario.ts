@@ -89,6 +89,7 @@ export async function runScenario(
             collabUrl: server.collabUrl,
             room,
             ...(server.cookie ? { cookie: server.cookie } : {}),
+            ...(server.identity ? { identity: server.identity } : {}),
             clients: n,
             writers: mix.writers,
             firstLight,

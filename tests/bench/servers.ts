@@ -1,3 +1,4 @@
+import type { BenchIdentity } from './awarenessFrames.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -18,6 +19,8 @@ export interface BenchServer {
   /** Boussole only: the board every client joins, and the administrator's session cookie. */
   room?: string;
   cookie?: string;
+  /** Boussole only: who that cookie signs in, as the server stamps it on presence. */
+  identity?: BenchIdentity;
   stop(): Promise<void>;
 }
 
@@ -105,8 +108,8 @@ export async function startBenchServer(
   const collabUrl = `ws://127.0.0.1:${port}/collab`;
   if (kind === 'reference') return { kind, pid: child.pid, collabUrl, stop };
   try {
-    const { room, cookie } = await boussoleBoard(`http://127.0.0.1:${port}`, output);
-    return { kind, pid: child.pid, collabUrl, room, cookie, stop };
+    const { room, cookie, identity } = await boussoleBoard(`http://127.0.0.1:${port}`, output);
+    return { kind, pid: child.pid, collabUrl, room, cookie, identity, stop };
   } catch (error) {
     await stop();
     throw new Error(`${kind}: could not prepare a board: ${String(error)}\n${output()}`);
@@ -120,7 +123,7 @@ export async function startBenchServer(
 async function boussoleBoard(
   httpUrl: string,
   log: () => string,
-): Promise<{ room: string; cookie: string }> {
+): Promise<{ room: string; cookie: string; identity: BenchIdentity }> {
   // The link is printed just after the server starts listening: give it a moment.
   let match: RegExpExecArray | null = null;
   for (let tries = 0; tries < 100 && !match; tries++) {
@@ -154,7 +157,14 @@ async function boussoleBoard(
     { title: 'Bench', template: 'blank' },
     cookie,
   );
-  return { room: board.body.id, cookie };
+  const me = (await (await fetch(`${httpUrl}/api/auth/me`, { headers: { cookie } })).json()) as {
+    principal: { id: string; displayName: string };
+  };
+  return {
+    room: board.body.id,
+    cookie,
+    identity: { id: me.principal.id, name: me.principal.displayName },
+  };
 }
 
 function freePort(): Promise<number> {
