@@ -116,6 +116,10 @@ describe.skipIf(!available)('two drafters on the report in Chromium', () => {
     expect(await added.allInnerTexts()).toEqual([
       expect.stringContaining('Phrase ajoutée après la version.'),
     ]);
+    // The paragraph is shown as edited, word by word: its unchanged words are there too.
+    const changed = alice.locator('.version-diff .diff-changed');
+    expect(await changed.count()).toBe(1);
+    expect(await changed.innerText()).toContain('Rappelez l’obligation');
     alice.once('dialog', (dialog) => void dialog.accept());
     await version.getByRole('button', { name: 'Restaurer' }).click();
     for (const page of [alice, bob]) {

@@ -138,13 +138,29 @@ export function VersionsPanel(props: {
             {comparison.lines
               .filter((line) => line.kind !== 'same')
               .map((line, i) =>
-                line.kind === 'added' ? (
-                  <li key={i} className="diff-added">
-                    <ins>{line.text}</ins>
+                line.kind === 'changed' ? (
+                  <li key={i} className="diff-changed">
+                    {line.parts.map((part, j) =>
+                      part.kind === 'added' ? (
+                        <ins key={j} className="diff-added">
+                          {part.text}
+                        </ins>
+                      ) : part.kind === 'removed' ? (
+                        <del key={j} className="diff-removed">
+                          {part.text}
+                        </del>
+                      ) : (
+                        <span key={j}>{part.text}</span>
+                      ),
+                    )}
+                  </li>
+                ) : line.kind === 'added' ? (
+                  <li key={i}>
+                    <ins className="diff-added">{line.text}</ins>
                   </li>
                 ) : (
-                  <li key={i} className="diff-removed">
-                    <del>{line.text}</del>
+                  <li key={i}>
+                    <del className="diff-removed">{line.text}</del>
                   </li>
                 ),
               )}

@@ -31,4 +31,29 @@ describe('comparing a version with the current text', () => {
       { kind: 'removed', text: 'c' },
     ]);
   });
+
+  it('shows an edited paragraph word by word, and a replaced one whole', () => {
+    const before = ['Méthode', 'Nous avons mené 40 entretiens à Rochebrune.', 'Texte ancien.'];
+    const after = [
+      'Méthode',
+      'Nous avons mené 52 entretiens à Rochebrune et aux Granges.',
+      'Tout autre chose ici.',
+    ];
+    expect(diffBlocks(before, after)).toEqual([
+      { kind: 'same', text: 'Méthode' },
+      {
+        kind: 'changed',
+        parts: [
+          { kind: 'same', text: 'Nous avons mené ' },
+          { kind: 'removed', text: '40 ' },
+          { kind: 'added', text: '52 ' },
+          { kind: 'same', text: 'entretiens à ' },
+          { kind: 'removed', text: 'Rochebrune.' },
+          { kind: 'added', text: 'Rochebrune et aux Granges.' },
+        ],
+      },
+      { kind: 'removed', text: 'Texte ancien.' },
+      { kind: 'added', text: 'Tout autre chose ici.' },
+    ]);
+  });
 });
