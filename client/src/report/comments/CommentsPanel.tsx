@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
 import type * as Y from 'yjs';
@@ -40,6 +40,13 @@ export function CommentsPanel(props: {
     editor,
     selector: (s) => commentHighlightsKey.getState(s.editor.state)?.activeId,
   });
+  // A thread chosen from the text (a click on its highlight) is brought into view in the list.
+  useEffect(() => {
+    if (!activeId) return;
+    document
+      .querySelector(`.comment-thread[data-thread-id="${CSS.escape(activeId)}"]`)
+      ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [activeId]);
 
   function startComment() {
     const { from, to } = editor.state.selection;

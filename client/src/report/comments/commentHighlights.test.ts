@@ -6,7 +6,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { createThread, reportDocLayout, setResolved } from '@boussole/shared';
 import { reportExtensions } from '../reportExtensions.js';
 import { anchorPassage, passageRange } from './commentAnchors.js';
-import { CommentHighlights } from './commentHighlights.js';
+import { CommentHighlights, commentHighlightsKey } from './commentHighlights.js';
 
 /**
  * The real report editor in jsdom, bound to one replica of the report; another replica (a
@@ -106,5 +106,23 @@ describe('comment highlights', () => {
     sync();
     expect(editor.getText()).not.toContain(words);
     expect(highlighted(editor)).toBe('');
+  });
+
+  it('makes a thread active when its words are clicked in the text', () => {
+    const { editor, comments } = setup();
+    const { from, to } = rangeOf(editor, words);
+    createThread(comments, {
+      ...anchorPassage(editor.state, from, to)!,
+      author: rita,
+      text: 'Trop vague.',
+      id: 't1',
+    });
+    const span = editor.view.dom.querySelector('.comment-highlight');
+    expect(span).not.toBeNull();
+    const click = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(click, 'target', { value: span });
+    editor.view.someProp('handleClick', (handle) => handle(editor.view, from + 1, click));
+    expect(commentHighlightsKey.getState(editor.state)?.activeId).toBe('t1');
+    expect(editor.view.dom.querySelector('.comment-highlight.active')?.textContent).toBe(words);
   });
 });

@@ -80,6 +80,19 @@ export const CommentHighlights = Extension.create<{ comments: Y.Doc | null }>({
         },
         props: {
           decorations: (state) => commentHighlightsKey.getState(state)?.decorations,
+          // Clicking commented words makes their thread the active one (the side list shows
+          // it); the click still places the caret as usual.
+          handleClick(view, _pos, event) {
+            const node = event.target as Node | null;
+            const element =
+              node && typeof (node as Element).closest === 'function'
+                ? (node as Element)
+                : (node?.parentElement ?? null);
+            const id = element?.closest('.comment-highlight')?.getAttribute('data-thread-id');
+            const current = commentHighlightsKey.getState(view.state)?.activeId;
+            if (id && id !== current) setActiveThread(view, id);
+            return false;
+          },
         },
         view(view) {
           const threads = commentThreadsMap(comments);
