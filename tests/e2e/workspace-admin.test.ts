@@ -141,9 +141,13 @@ describe.skipIf(!available)('an administrator runs a workspace in Chromium', () 
     await reader.locator('.tl-canvas').click({ position: { x: 400, y: 300 } });
     await reader.keyboard.press('Control+a');
     await reader.keyboard.press('Delete');
-    await contributor.waitForTimeout(500);
-    expect(await observations(contributor).count()).toBe(1);
-    expect(await observations(reader).count()).toBe(1);
+    // The contributor's next card is relayed after whatever the reader sent before it: once
+    // the reader sees it, the reader's delete has been dealt with — refused.
+    await contributor.getByRole('button', { name: '+ Observation' }).click();
+    await waitFor(async () => (await observations(reader).count()) === 2, {
+      what: 'the contributor’s second card at the reader’s',
+    });
+    expect(await observations(contributor).count()).toBe(2);
   });
 
   it('shows the administrator the audit log, the RGPD archive and the history purge', async () => {
@@ -165,6 +169,11 @@ describe.skipIf(!available)('an administrator runs a workspace in Chromium', () 
       expect.arrayContaining(['workspace.json', 'members.json', 'audit-log.json']),
     );
     expect(files.some((f) => f.endsWith('/document.json'))).toBe(true);
+    // Clicked, the link saves the archive under the server's name, and the log shows it.
+    const download = admin.waitForEvent('download');
+    await admin.getByRole('link', { name: 'Exporter l’espace (archive .zip)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^boussole-.*\.zip$/);
+    await audit.getByText('Espace exporté (archive RGPD)').first().waitFor();
 
     await admin.getByRole('button', { name: /Purger l’historique — Regroupement/ }).click();
     await admin.getByRole('dialog').getByText('Aucune version nommée').waitFor();

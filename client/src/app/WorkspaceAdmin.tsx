@@ -45,6 +45,25 @@ function detailText(details: Record<string, unknown>): string {
   return parts.join(' · ');
 }
 
+/** Fetches the archive and hands it to the browser as a file named by the server. */
+async function downloadExport(workspaceId: string): Promise<void> {
+  const response = await fetch(workspaceExportUrl(workspaceId));
+  if (!response.ok) {
+    const body = (await response.json().catch(() => undefined)) as { message?: string } | undefined;
+    throw new Error(body?.message ?? `HTTP ${response.status}`);
+  }
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+    'boussole-export.zip';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // Some browsers read the object URL after the click returns: free it a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export function ExportAndAuditSection({ workspaceId }: { workspaceId: string }) {
   const t = useT();
   const language = useUiStore((s) => s.language);
@@ -68,7 +87,14 @@ export function ExportAndAuditSection({ workspaceId }: { workspaceId: string }) 
           className="button"
           href={workspaceExportUrl(workspaceId)}
           download
-          onClick={() => setTimeout(reload, 1500)}
+          onClick={(event) => {
+            // Downloaded here rather than by the browser, so that the log below can show the
+            // export once it is done; the link itself still works without script.
+            event.preventDefault();
+            downloadExport(workspaceId)
+              .then(reload)
+              .catch((e: unknown) => setError(errorText(e)));
+          }}
         >
           {t('ws.export')}
         </a>
