@@ -13,6 +13,7 @@ import {
   stampAwarenessIdentity,
   type AwarenessIdentity,
 } from './awarenessIdentity.js';
+import { changesNothing } from './awarenessUpdate.js';
 import type { Room } from './Room.js';
 import type { Log, RoomPeer } from './types.js';
 
@@ -181,6 +182,8 @@ export class RoomConnection implements RoomPeer {
   }
 
   private receiveAwareness(room: Room, update: Uint8Array): void {
+    // Mostly the provider echoing what it received: nothing to stamp, apply or relay.
+    if (changesNothing(update, room.awareness)) return;
     const identity = this.rights.identity;
     let stamped: Uint8Array = update;
     try {
