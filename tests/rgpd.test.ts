@@ -230,21 +230,25 @@ function purgeSuite(
   });
 }
 
-purgeSuite('SQLite', async () => {
-  const dir = tempDir();
-  const file = path.join(dir, 'boussole.sqlite');
-  // synchronous=full: the production default, whose writes (and VACUUM) run in a worker thread.
-  const store = new SqliteDocStore({ file, synchronous: 'full' });
-  await store.migrate();
-  return {
-    store,
-    file,
-    async cleanup() {
-      await store.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+// Both ways the embedded store writes: on the event loop (synchronous=normal, the default) and
+// in a worker thread (full). Either way its checkpoint thread runs beside the purge, with a
+// short interval here so that the two are likely to meet.
+for (const synchronous of ['normal', 'full'] as const) {
+  purgeSuite(`SQLite, synchronous=${synchronous}`, async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'boussole.sqlite');
+    const store = new SqliteDocStore({ file, synchronous, checkpointIntervalMs: 5 });
+    await store.migrate();
+    return {
+      store,
+      file,
+      async cleanup() {
+        await store.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  });
+}
 
 const pgReady = await postgresAvailable();
 if (pgReady) {

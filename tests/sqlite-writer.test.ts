@@ -115,6 +115,7 @@ describe('SQLite writes in a worker thread', () => {
     const writer = new WorkerSqliteWriter({
       file: path.join(dir, 'missing', 'boussole.sqlite'),
       synchronous: 'full',
+      walAutocheckpoint: 1000,
     });
     await expect(writer.append('doc', [update(1)])).rejects.toThrow(
       /SQLite writer stopped: .*directory does not exist/,

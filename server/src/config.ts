@@ -30,7 +30,7 @@ const configSchema = z.object({
   AWARENESS_FLUSH_MS: int(0, 1000).default(50),
   AWARENESS_COALESCE_MIN_PEERS: int(1, 100_000).default(30),
   MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
-  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('full'),
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   CLIENT_DIST: z.string().optional(),
   TLDRAW_LICENSE_KEY: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(15_000),

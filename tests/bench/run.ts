@@ -22,7 +22,7 @@ import {
 const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '10,50,200' },
-    servers: { type: 'string', default: 'boussole,reference,boussole-normal' },
+    servers: { type: 'string', default: 'boussole,reference,boussole-full' },
     seconds: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '3' },
     drain: { type: 'string', default: '5' },

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export type ServerKind = 'boussole' | 'boussole-normal' | 'reference';
-export const serverKinds: readonly ServerKind[] = ['boussole', 'boussole-normal', 'reference'];
+export type ServerKind = 'boussole' | 'boussole-full' | 'reference';
+export const serverKinds: readonly ServerKind[] = ['boussole', 'boussole-full', 'reference'];
 
 export interface BenchServer {
   kind: ServerKind;
@@ -38,9 +38,9 @@ export function killAllServers(): void {
 export function describeServer(kind: ServerKind): string {
   switch (kind) {
     case 'boussole':
+      return 'Boussole (SQLite, synchronous=normal: the default)';
+    case 'boussole-full':
       return 'Boussole (SQLite, synchronous=full)';
-    case 'boussole-normal':
-      return 'Boussole (SQLite, synchronous=normal)';
     case 'reference':
       return '@y/websocket-server 0.1.1 (in memory)';
   }
@@ -73,7 +73,7 @@ export async function startBenchServer(
             HOST: '127.0.0.1',
             DATA_DIR: dataDir,
             LOG_LEVEL: 'warn',
-            SQLITE_SYNCHRONOUS: kind === 'boussole-normal' ? 'normal' : 'full',
+            SQLITE_SYNCHRONOUS: kind === 'boussole-full' ? 'full' : 'normal',
             ...boussoleEnv,
           },
         ];

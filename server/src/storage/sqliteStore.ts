@@ -5,12 +5,17 @@ import type { DocStore, StoredDoc } from './DocStore.js';
 import { AsyncMutex } from './AsyncMutex.js';
 import { sqliteMigrations } from './migrations.js';
 import type { SqlExecutor } from './SqlExecutor.js';
+import { WalCheckpointer } from './walCheckpointer.js';
 import { InlineSqliteWriter, WorkerSqliteWriter, type SqliteWriter } from './sqliteWriter.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests that do not need durability. */
   file: string;
-  /** 'full' survives power loss; 'normal' survives a process crash only. */
+  /**
+   * 'normal' (the server's default): a commit is in the WAL, which survives a crash of the
+   * process; the checkpoint thread flushes the WAL to disk every `checkpointIntervalMs`, which
+   * bounds what a power cut can take. 'full': each commit is fsynced, power cuts included.
+   */
   synchronous: 'normal' | 'full';
   /**
    * Where writes run. By default: in a worker thread under 'full', whose fsyncs would stall
@@ -19,7 +24,15 @@ export interface SqliteStoreOptions {
    * to a worker (about 75 µs at the median, with a longer tail).
    */
   writes?: 'worker' | 'thread';
+  /**
+   * How often the WAL is checkpointed, from a thread of its own (see walCheckpointer.ts).
+   * Commits then never checkpoint, unless that thread dies.
+   */
+  checkpointIntervalMs?: number;
 }
+
+/** SQLite's own automatic checkpoint threshold, in WAL pages: the fallback. */
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
 /**
  * The embedded default, on one SQLite file in WAL mode:
@@ -40,6 +53,7 @@ export class SqliteDocStore implements DocStore {
   private writer: SqliteWriter | undefined;
   private loadStatement: Database.Statement<[string], { seq: number; data: Buffer }> | undefined;
   private readonly writes = new AsyncMutex();
+  private checkpointer: WalCheckpointer | undefined;
   readonly sql: SqlExecutor;
 
   constructor(private readonly options: SqliteStoreOptions) {
@@ -49,6 +63,7 @@ export class SqliteDocStore implements DocStore {
     this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    if (this.checkpointsInBackground) this.db.pragma('wal_autocheckpoint = 0');
     this.sql = this.executor();
   }
 
@@ -95,6 +110,10 @@ export class SqliteDocStore implements DocStore {
     );
   }
 
+  private get checkpointsInBackground(): boolean {
+    return this.options.file !== ':memory:'; // an in-memory database has no WAL
+  }
+
   async migrate(): Promise<void> {
     // Read and apply in one IMMEDIATE transaction: two processes sharing a DATA_DIR cannot
     // both apply the same migration.
@@ -130,7 +149,15 @@ export class SqliteDocStore implements DocStore {
       : new WorkerSqliteWriter({
           file: this.options.file,
           synchronous: this.options.synchronous,
+          walAutocheckpoint: this.checkpointsInBackground ? 0 : SQLITE_DEFAULT_AUTOCHECKPOINT,
         });
+    if (this.checkpointsInBackground && !this.checkpointer) {
+      this.checkpointer = new WalCheckpointer(
+        this.options.file,
+        this.options.checkpointIntervalMs ?? 1000,
+        () => void this.checkpointOnCommit(),
+      );
+    }
     // One round trip: a writer that cannot open the database fails the start, not the first
     // edit.
     await this.writer.inTransaction();
@@ -165,7 +192,17 @@ export class SqliteDocStore implements DocStore {
       // VACUUM rewrites the file from live rows only, so freed pages (and what they held) go;
       // the truncating checkpoint then empties the WAL, which still had the old page images.
       await this.write.exec('VACUUM');
-      await this.write.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      // The checkpoint thread may hold the checkpoint lock for a moment: SQLite then reports
+      // the WAL busy instead of waiting. Retry; a purge must not claim what it did not do.
+      for (let attempt = 0; ; attempt++) {
+        const [result] = await this.write.all<{ busy: number }>(
+          'PRAGMA wal_checkpoint(TRUNCATE)',
+          [],
+        );
+        if (result?.busy === 0) return;
+        if (attempt >= 100) throw new Error('the WAL stayed busy: old page images remain in it');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     });
   }
 
@@ -175,6 +212,22 @@ export class SqliteDocStore implements DocStore {
     this.db.prepare('SELECT 1').get();
   }
 
+  /**
+   * The checkpoint thread died: commits checkpoint again, as SQLite does by default, so the
+   * WAL cannot grow without bound. Slower at times, never unbounded.
+   */
+  private async checkpointOnCommit(): Promise<void> {
+    this.checkpointer = undefined;
+    const pragma = `PRAGMA wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`;
+    if (this.db.open) this.db.exec(pragma);
+    await this.writes.run(() => this.writer?.exec(pragma)).catch(() => undefined);
+  }
+
+  /** For tests: the background checkpointer, to checkpoint now or crash it. */
+  get checkpointerForTests(): WalCheckpointer | undefined {
+    return this.checkpointer;
+  }
+
   /** For tests: the writer, to crash it on purpose. */
   get writerForTests(): SqliteWriter | undefined {
     return this.writer;
@@ -182,6 +235,9 @@ export class SqliteDocStore implements DocStore {
 
   async close(): Promise<void> {
     // Writes already queued finish first; the writer then closes its connection and thread.
+    const checkpointer = this.checkpointer;
+    this.checkpointer = undefined;
+    await checkpointer?.close();
     await this.writes.run(async () => {
       await this.writer?.close();
     });

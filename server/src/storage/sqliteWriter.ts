@@ -29,14 +29,22 @@ export interface SqliteWriter {
 export interface WriterSettings {
   file: string;
   synchronous: 'normal' | 'full';
+  /** SQLite's automatic checkpoint threshold in WAL pages; 0 when a WalCheckpointer runs. */
+  walAutocheckpoint: number;
 }
 
 /**
- * The worker's program, run with `eval: true` so that the same code works from the TypeScript
- * sources (tests) and from the build (production) without a separate file to locate. It is
- * plain CommonJS and receives the driver's resolved path, so it loads the very same
- * better-sqlite3 as the main thread.
+ * Starts a worker thread running `source`: plain CommonJS, run with `eval: true` so that the
+ * same code works from the TypeScript sources (tests) and from the build (production) without
+ * a separate file to locate. It receives `workerData.driverPath`, the resolved path of
+ * better-sqlite3, so it loads the very same driver as the main thread.
  */
+export function startSqliteWorker(source: string, data: Record<string, unknown>): Worker {
+  const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
+  return new Worker(source, { eval: true, workerData: { ...data, driverPath } });
+}
+
+/** The writer thread's program (see startSqliteWorker). */
 const workerSource = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driverPath);
@@ -45,6 +53,7 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = ' + (workerData.synchronous === 'full' ? 'FULL' : 'NORMAL'));
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
+db.pragma('wal_autocheckpoint = ' + Number(workerData.walAutocheckpoint));
 const insert = db.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)');
 const insertAt = db.prepare('INSERT INTO doc_updates (seq, doc_id, data) VALUES (?, ?, ?)');
 const deleteThrough = db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?');
@@ -114,11 +123,7 @@ export class WorkerSqliteWriter implements SqliteWriter {
   private stopped: Error | undefined;
 
   constructor(settings: WriterSettings) {
-    const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(workerSource, {
-      eval: true,
-      workerData: { ...settings, driverPath },
-    });
+    this.worker = startSqliteWorker(workerSource, { ...settings });
     this.worker.on('message', (reply: Reply) => {
       const pending = this.pending.get(reply.id);
       if (!pending) return;
