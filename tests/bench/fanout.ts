@@ -90,6 +90,8 @@ export function windowRanges(
 
 export interface LatencyFigures {
   receipts: number;
+  /** Every latency, for pooling repeated runs; left out of the JSON file. */
+  latencySamples: Float64Array;
   latencyMs: Distribution;
   /** The same, split by where it was measured: full Yjs clients, light observers. */
   latencyByClientKindMs: { full: Distribution; light: Distribution };
@@ -120,6 +122,7 @@ export function latencyFigures(
   }
   return {
     receipts: all.length,
+    latencySamples: Float64Array.from(all),
     latencyMs: distribution(all),
     latencyByClientKindMs: { full: distribution(full), light: distribution(light) },
     latencyBySecondMs: [...bySecond.entries()].map(([second, values]) => ({

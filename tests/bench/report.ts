@@ -1,6 +1,7 @@
 import os from 'node:os';
 import fs from 'node:fs';
 import type { ScenarioResult } from './scenario.js';
+import { distribution } from './stats.js';
 import { describeServer } from './servers.js';
 
 export interface MachineInfo {
@@ -64,6 +65,48 @@ export function markdownTable(results: readonly ScenarioResult[]): string {
     pct(Math.max(0, r.otherProcessesCpuPercent)),
     Math.round(r.received.framesPerSecond).toLocaleString('en-US'),
   ]);
+  return [header, header.map(() => '---'), ...rows]
+    .map((cells) => `| ${cells.join(' | ')} |`)
+    .join('\n');
+}
+
+/**
+ * One row per (server, N) over its repeated runs: latency percentiles over every receipt of
+ * every run, and each run's own p99 to show how far runs disagree.
+ */
+export function pooledTable(results: readonly ScenarioResult[]): string {
+  const groups = new Map<string, ScenarioResult[]>();
+  for (const r of results) {
+    const key = `${r.clients}\u0000${r.server}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const header = [
+    'server',
+    'N',
+    'runs',
+    'fan-out p50 / p99 / max, pooled (ms)',
+    'p99 of each run (ms)',
+    'delivered',
+  ];
+  const rows = [...groups.values()].map((runs) => {
+    const pooled = new Float64Array(runs.reduce((sum, r) => sum + r.latencySamples.length, 0));
+    let at = 0;
+    for (const r of runs) {
+      pooled.set(r.latencySamples, at);
+      at += r.latencySamples.length;
+    }
+    const d = distribution(Array.from(pooled));
+    const receipts = runs.reduce((sum, r) => sum + r.receipts, 0);
+    const expected = runs.reduce((sum, r) => sum + r.expectedReceipts, 0);
+    return [
+      describeServer(runs[0]!.server),
+      String(runs[0]!.clients),
+      String(runs.length),
+      `${ms(d.p50)} / ${ms(d.p99)} / ${ms(d.max)}`,
+      runs.map((r) => ms(r.latencyMs.p99)).join(', '),
+      `${((100 * receipts) / expected).toFixed(receipts === expected ? 0 : 2)} % (${receipts}/${expected})`,
+    ];
+  });
   return [header, header.map(() => '---'), ...rows]
     .map((cells) => `| ${cells.join(' | ')} |`)
     .join('\n');

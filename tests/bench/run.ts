@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GroupHandle } from './groups.js';
-import { machineInfo, markdownTable } from './report.js';
+import { machineInfo, markdownTable, pooledTable } from './report.js';
 import { runScenario, type ScenarioOptions, type ScenarioResult } from './scenario.js';
 import {
   killAllServers,
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     n: { type: 'string', default: '10,50,200' },
     servers: { type: 'string', default: 'boussole,reference,boussole-full' },
     seconds: { type: 'string', default: '20' },
+    /** Runs per (server, N), interleaved; their receipts are pooled in a second table. */
+    repeat: { type: 'string', default: '1' },
     warmup: { type: 'string', default: '3' },
     drain: { type: 'string', default: '5' },
     'max-full': { type: 'string', default: '10' },
@@ -68,6 +70,7 @@ const boussoleEnv = Object.fromEntries(
   }),
 );
 const threads = Math.max(1, count('threads', values.threads));
+const repeat = Math.max(1, count('repeat', values.repeat));
 const options: Omit<ScenarioOptions, 'clients'> = {
   measureMs: positive('seconds', values.seconds) * 1000,
   warmupMs: positive('warmup', values.warmup) * 1000,
@@ -107,16 +110,20 @@ async function main(): Promise<void> {
   await measure(servers[0]!, { ...options, clients: 10, warmupMs: 500, measureMs: 1000 });
 
   const results: ScenarioResult[] = [];
-  const queue: { kind: ServerKind; clients: number }[] = [];
+  const queue: { kind: ServerKind; clients: number; run: number }[] = [];
   counts.forEach((clients, round) => {
     // N outermost so that each server meets the same machine conditions as closely as
-    // possible; the order of servers rotates so that none always runs first.
-    const order = servers.map((_, i) => servers[(i + round) % servers.length]!);
-    for (const kind of order) queue.push({ kind, clients });
+    // possible; repeated runs alternate the servers, whose order rotates so that none always
+    // runs first.
+    for (let run = 1; run <= repeat; run++) {
+      const order = servers.map((_, i) => servers[(i + round + run - 1) % servers.length]!);
+      for (const kind of order) queue.push({ kind, clients, run });
+    }
   });
-  for (const { kind, clients } of queue) {
-    say(`bench: ${kind}, N=${clients} (load ${formatLoad(os.loadavg())})…`);
-    const result = await measure(kind, { ...options, clients });
+  for (const { kind, clients, run } of queue) {
+    const label = repeat > 1 ? ` run ${run}/${repeat}` : '';
+    say(`bench: ${kind}, N=${clients}${label} (load ${formatLoad(os.loadavg())})…`);
+    const result = { ...(await measure(kind, { ...options, clients })), run };
     results.push(result);
     say(
       `bench:   p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, ` +
@@ -125,10 +132,17 @@ async function main(): Promise<void> {
     );
   }
   results.sort(
-    (a, b) => a.clients - b.clients || servers.indexOf(a.server) - servers.indexOf(b.server),
+    (a, b) =>
+      a.clients - b.clients ||
+      servers.indexOf(a.server) - servers.indexOf(b.server) ||
+      (a.run ?? 1) - (b.run ?? 1),
   );
 
-  const table = markdownTable(results);
+  // With one run, p99 rests on the slowest 1 % of a few hundred updates at N = 10: repeated
+  // runs pooled give the comparison more updates to stand on.
+  const table =
+    markdownTable(results) +
+    (repeat > 1 ? `\n\nPooled over ${repeat} runs:\n\n${pooledTable(results)}` : '');
   const warnings = [
     ...results
       .filter((r) => r.harnessBusiestThreadUtilization >= 0.8)
@@ -162,8 +176,9 @@ async function main(): Promise<void> {
   fs.writeFileSync(
     file,
     JSON.stringify(
-      { startedAt, loadAverage, machine, options, boussoleEnv, servers, counts, results },
-      null,
+      { startedAt, loadAverage, machine, options, boussoleEnv, servers, counts, repeat, results },
+      // Raw latencies are for pooling only: the file keeps the distributions.
+      (key, value: unknown) => (key === 'latencySamples' ? undefined : value),
       2,
     ),
   );

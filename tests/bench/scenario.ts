@@ -24,6 +24,8 @@ export interface ScenarioOptions {
 }
 
 export interface ScenarioResult extends Omit<LatencyFigures, 'receipts'> {
+  /** Which of the repeated runs of this (server, N) it was, from 1. */
+  run?: number;
   server: ServerKind;
   clients: number;
   writers: number;
