@@ -31,6 +31,14 @@ export interface SqliteStoreOptions {
   checkpointIntervalMs?: number;
 }
 
+/**
+ * Checkpoints cost a burst of copying and two fsyncs, whatever thread runs them: every second
+ * they measurably widened the latency tail of a 10-person room on the development VM
+ * (BENCHMARKS.md); every five seconds the WAL still stays a few megabytes at most, and a power
+ * cut under synchronous=normal can take at most that long a stretch of edits.
+ */
+const CHECKPOINT_INTERVAL_MS = 5000;
+
 /** SQLite's own automatic checkpoint threshold, in WAL pages: the fallback. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
@@ -154,7 +162,7 @@ export class SqliteDocStore implements DocStore {
     if (this.checkpointsInBackground && !this.checkpointer) {
       this.checkpointer = new WalCheckpointer(
         this.options.file,
-        this.options.checkpointIntervalMs ?? 1000,
+        this.options.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS,
         () => void this.checkpointOnCommit(),
       );
     }
