@@ -50,7 +50,9 @@ const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
  *   fsync never stalls the event loop; under normal, this thread's connection. Either way a
  *   resolved append is committed (and on disk under synchronous=full);
  * - reads (loading a document, relational queries) run on this thread's connection. WAL lets
- *   them proceed beside the writer, and a read issued after a write resolved sees that write.
+ *   them proceed beside the writer, and a read issued after a write resolved sees that write;
+ * - checkpoints (folding the WAL back into the file) run in a thread of their own every few
+ *   seconds (walCheckpointer.ts): no commit waits for one.
  *
  * Every write takes `writes`, so a relational transaction that awaits between statements can
  * never absorb (and, on rollback, lose) a room's append that ran in between.
