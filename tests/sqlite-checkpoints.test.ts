@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteDocStore } from '@boussole/server';
-import { tempDir } from './helpers/server.js';
+import type { SqliteDocStore } from '@boussole/server';
+import { sqliteStores } from './helpers/sqliteStores.js';
 
 /**
  * The embedded store checkpoints its WAL from a thread of its own
@@ -14,26 +13,13 @@ import { tempDir } from './helpers/server.js';
 describe.each(['normal', 'full'] as const)(
   'SQLite WAL checkpoints (synchronous=%s)',
   (synchronous) => {
-    const dirs: string[] = [];
-    const stores: SqliteDocStore[] = [];
-
-    async function openStore(dir = tempDir('boussole-checkpoint-')): Promise<SqliteDocStore> {
-      dirs.push(dir);
-      const store = new SqliteDocStore({
-        file: path.join(dir, 'boussole.sqlite'),
-        synchronous,
-        // The test checkpoints when it wants to; the timer must not do it behind its back.
-        checkpointIntervalMs: 3_600_000,
-      });
-      stores.push(store);
-      await store.migrate();
-      return store;
-    }
-
-    afterEach(async () => {
-      for (const store of stores.splice(0)) await store.close().catch(() => undefined);
-      for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    const stores = sqliteStores({
+      synchronous,
+      // The test checkpoints when it wants to; the timer must not do it behind its back.
+      checkpointIntervalMs: 3_600_000,
     });
+    const openStore = (dir?: string) => stores.open(dir);
+    afterEach(() => stores.cleanup());
 
     /** About 2 500 WAL pages: well past SQLite's automatic threshold of 1 000. */
     async function writePages(store: SqliteDocStore, docId: string): Promise<void> {
@@ -58,7 +44,7 @@ describe.each(['normal', 'full'] as const)(
     }
 
     it('never checkpoints in a commit; its own thread folds the WAL, which then restarts', async () => {
-      const dir = tempDir('boussole-checkpoint-');
+      const dir = stores.dir();
       const store = await openStore(dir);
       await writePages(store, 'doc');
       const checkpointer = store.checkpointerForTests;
@@ -77,7 +63,7 @@ describe.each(['normal', 'full'] as const)(
     });
 
     it('gives checkpoints back to the commits when its thread dies, so the WAL stays bounded', async () => {
-      const dir = tempDir('boussole-checkpoint-');
+      const dir = stores.dir();
       const store = await openStore(dir);
       await store.checkpointerForTests?.crash();
       await expect.poll(() => store.checkpointerForTests).toBeUndefined();

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteDocStore, WorkerSqliteWriter } from '@boussole/server';
-import { tempDir } from './helpers/server.js';
+import { WorkerSqliteWriter } from '@boussole/server';
+import { sqliteStores } from './helpers/sqliteStores.js';
 
 /**
  * The embedded store writes from a worker thread (server/src/storage/sqliteWriter.ts): what
@@ -10,24 +9,9 @@ import { tempDir } from './helpers/server.js';
  * resolved write is stored and visible; nothing hangs when the worker dies).
  */
 describe('SQLite writes in a worker thread', () => {
-  const dirs: string[] = [];
-  const stores: SqliteDocStore[] = [];
-
-  async function openStore(dir = tempDir('boussole-writer-')): Promise<SqliteDocStore> {
-    dirs.push(dir);
-    const store = new SqliteDocStore({
-      file: path.join(dir, 'boussole.sqlite'),
-      synchronous: 'full',
-    });
-    stores.push(store);
-    await store.migrate();
-    return store;
-  }
-
-  afterEach(async () => {
-    for (const store of stores.splice(0)) await store.close().catch(() => undefined);
-    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const stores = sqliteStores({ synchronous: 'full' });
+  const openStore = (dir?: string) => stores.open(dir);
+  afterEach(() => stores.cleanup());
 
   const update = (byte: number, size = 1024) => new Uint8Array(size).fill(byte);
 
@@ -65,7 +49,7 @@ describe('SQLite writes in a worker thread', () => {
   });
 
   it('finishes the writes already asked for before closing', async () => {
-    const dir = tempDir('boussole-writer-');
+    const dir = stores.dir();
     const store = await openStore(dir);
     const appends = Array.from({ length: 50 }, (_, i) => store.append('doc', [update(i)]));
     const transaction = store.sql.transaction((tx) =>
@@ -108,8 +92,7 @@ describe('SQLite writes in a worker thread', () => {
   });
 
   it('fails loudly, without hanging, when the worker cannot open the database', async () => {
-    const dir = tempDir('boussole-writer-');
-    dirs.push(dir);
+    const dir = stores.dir();
     // The worker throws while starting (the directory does not exist): its 'error' event, not
     // a reply, has to settle the call.
     const writer = new WorkerSqliteWriter({
