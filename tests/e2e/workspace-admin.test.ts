@@ -68,6 +68,12 @@ describe.skipIf(!available)('an administrator runs a workspace in Chromium', () 
 
   it('creates the administrator from the setup link, then the workspace from the form', async () => {
     await admin.goto(`${server.httpUrl}/setup#${setupTokenFromLogs(server.logs)}`);
+    // The tab shows Boussole's icon, served with the client (no 404 in the console).
+    const icon = await admin.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href;
+      return href ? (await fetch(href)).headers.get('content-type') : null;
+    });
+    expect(icon).toMatch(/^image\/svg\+xml/);
     await admin.getByLabel('Votre nom').fill('Nadia Benali');
     await admin.getByLabel('Adresse e-mail').fill('nadia.benali@cias-arviere.fr');
     await admin.getByLabel('Mot de passe').fill('une phrase de passe solide');
