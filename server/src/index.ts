@@ -3,6 +3,7 @@ export { buildApp, type AppDeps } from './app.js';
 export { loadConfig, ConfigError, type Config } from './config.js';
 export type { DocStore, StoredDoc } from './storage/DocStore.js';
 export { SqliteDocStore } from './storage/sqliteStore.js';
+export { sqliteMigrations } from './storage/migrations.js';
 export { PostgresDocStore } from './storage/postgresStore.js';
 export { createStore } from './storage/createStore.js';
 export { RoomRegistry } from './collab/RoomRegistry.js';
