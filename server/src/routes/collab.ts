@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { CloseCode, docIdSchema } from '@boussole/shared';
 import type { Config } from '../config.js';
@@ -7,6 +8,7 @@ import type { ConnectionIndex } from '../collab/ConnectionIndex.js';
 import { RoomConnection, type CollabSocket } from '../collab/RoomConnection.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import type { FastifyBaseLogger } from 'fastify';
+import { binaryFrame } from '../http/binaryFrame.js';
 import { isSameOrigin } from '../http/sameOrigin.js';
 
 declare module 'fastify' {
@@ -22,9 +24,20 @@ function shortReason(reason: string): string {
   return bytes.length <= 123 ? reason : bytes.subarray(0, 120).toString('utf8') + '…';
 }
 
-function adapt(ws: WebSocket): CollabSocket {
+/**
+ * `tcp` is the socket ws took over at the upgrade. While the websocket is open and no
+ * extension (compression) was negotiated, ws writes each frame whole and at once, so a frame
+ * prepared once for a whole broadcast (binaryFrame.ts) can go straight to it without ever
+ * landing inside one of ws's own; its bytes count in `ws.bufferedAmount` all the same.
+ * Anything sent once the socket is closing goes through ws, which knows what may still go.
+ */
+function adapt(ws: WebSocket, tcp: Socket): CollabSocket {
+  const direct = ws.extensions === '';
   return {
-    send: (frame) => ws.send(frame),
+    send: (frame) => {
+      if (direct && ws.readyState === ws.OPEN && tcp.writable) tcp.write(binaryFrame(frame));
+      else ws.send(frame);
+    },
     close: (code, reason) => ws.close(code, shortReason(reason)),
     get bufferedAmount() {
       return ws.bufferedAmount;
@@ -117,13 +130,14 @@ export function registerCollabRoutes(
   /** Hands an accepted socket to a RoomConnection with the rights decided at the upgrade. */
   function serve(
     ws: WebSocket,
+    tcp: Socket,
     requestLog: FastifyBaseLogger,
     docId: string,
     access: DocumentAccess,
   ) {
     const id = registry.newConnectionId();
     const log = requestLog.child({ docId, conn: id, role: access.role });
-    const connection = new RoomConnection(id, docId, adapt(ws), config.limits, log, {
+    const connection = new RoomConnection(id, docId, adapt(ws, tcp), config.limits, log, {
       canWrite: access.canWrite,
       identity: access.identity,
     });
@@ -169,7 +183,7 @@ export function registerCollabRoutes(
         ws.close(CloseCode.Unauthorized, 'not authorized');
         return;
       }
-      serve(ws, request.log, parsed.data, access);
+      serve(ws, request.raw.socket, request.log, parsed.data, access);
     },
   );
 }
