@@ -31,8 +31,9 @@ function shortReason(reason: string): string {
  * landing inside one of ws's own; its bytes count in `ws.bufferedAmount` all the same.
  * Anything sent once the socket is closing goes through ws, which knows what may still go.
  */
-function adapt(ws: WebSocket, tcp: Socket): CollabSocket {
-  const direct = ws.extensions === '';
+function adapt(ws: WebSocket, tcp: Socket | undefined): CollabSocket {
+  // Fastify's injectWS (tests without a network) makes a request without a socket.
+  const direct = ws.extensions === '' && tcp !== undefined;
   return {
     send: (frame) => {
       if (direct && ws.readyState === ws.OPEN && tcp.writable) tcp.write(binaryFrame(frame));
@@ -130,7 +131,7 @@ export function registerCollabRoutes(
   /** Hands an accepted socket to a RoomConnection with the rights decided at the upgrade. */
   function serve(
     ws: WebSocket,
-    tcp: Socket,
+    tcp: Socket | undefined,
     requestLog: FastifyBaseLogger,
     docId: string,
     access: DocumentAccess,
