@@ -256,8 +256,12 @@ export class Room {
   private applyBatch(batch: QueuedUpdate[]): AppliedUpdate[] {
     const applied: AppliedUpdate[] = [];
     let current: { from: RoomPeer; echo: boolean } | undefined;
-    const capture = (update: Uint8Array) => {
-      if (current) applied.push({ update, ...current });
+    /** The document's state before the current client update's first transaction. */
+    let stateBefore: Map<number, number> | undefined;
+    const capture = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      if (!current) return;
+      stateBefore ??= tr.beforeState;
+      applied.push({ update, from: current.from, echo: current.echo });
     };
     this.doc.on('update', capture);
     try {
@@ -267,7 +271,7 @@ export class Room {
         if (refused.has(from)) continue;
         const store = this.doc.store;
         const firstOfThisUpdate = applied.length;
-        const before = this.guard ? Y.encodeStateVector(this.doc) : undefined;
+        stateBefore = undefined;
         current = { from, echo: store.pendingStructs !== null || store.pendingDs !== null };
         let refusedContent: RefusedContent[] = [];
         try {
@@ -279,13 +283,16 @@ export class Room {
           refused.add(from);
           from.close(CloseCode.MalformedFrame, 'invalid Yjs update');
         }
-        if (before && applied.length - firstOfThisUpdate > 1) {
+        // Only a guard adds a transaction of its own after the client's. Yjs records the state
+        // before each transaction anyway: encoding it only when needed keeps a state vector
+        // off the path of every accepted edit.
+        if (this.guard && stateBefore && applied.length - firstOfThisUpdate > 1) {
           // The guard reverted part of it: the client's change and the compensating one are
           // stored and sent as their net result, in one update, so that no peer ever holds
           // the refused content, not even between two frames. The sender gets it too: its
           // own copy must be reverted.
           applied.splice(firstOfThisUpdate, applied.length - firstOfThisUpdate, {
-            update: Y.encodeStateAsUpdate(this.doc, before),
+            update: Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(stateBefore)),
             from,
             echo: true,
           });
