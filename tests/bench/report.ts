@@ -1,7 +1,7 @@
 import os from 'node:os';
 import fs from 'node:fs';
 import type { ScenarioResult } from './scenario.js';
-import { distribution } from './stats.js';
+import { distribution, pooledP99Intervals, type Interval } from './stats.js';
 import { describeServer } from './servers.js';
 
 export interface MachineInfo {
@@ -85,6 +85,7 @@ export function pooledTable(results: readonly ScenarioResult[]): string {
     'N',
     'runs',
     'fan-out p50 / p99 / max, pooled (ms)',
+    'pooled p99, 95 % interval (ms)',
     'p99 of each run (ms)',
     'delivered',
   ];
@@ -103,11 +104,49 @@ export function pooledTable(results: readonly ScenarioResult[]): string {
       String(runs[0]!.clients),
       String(runs.length),
       `${ms(d.p50)} / ${ms(d.p99)} / ${ms(d.max)}`,
+      runs.length < MIN_RUNS_FOR_INTERVAL
+        ? '—'
+        : formatInterval(pooledP99Intervals(runs.map((r) => r.latencySamples)).first),
       runs.map((r) => ms(r.latencyMs.p99)).join(', '),
       `${((100 * receipts) / expected).toFixed(receipts === expected ? 0 : 2)} % (${receipts}/${expected})`,
     ];
   });
-  return [header, header.map(() => '---'), ...rows]
+  const table = [header, header.map(() => '---'), ...rows]
     .map((cells) => `| ${cells.join(' | ')} |`)
     .join('\n');
+  return [table, ...differenceLines([...groups.values()])].join('\n\n');
+}
+
+/** Below this many runs a bootstrap over runs says little: no interval is printed. */
+const MIN_RUNS_FOR_INTERVAL = 4;
+
+function formatInterval({ low, high }: Interval): string {
+  return `${ms(low)} – ${ms(high)}`;
+}
+
+/**
+ * "Is Boussole's p99 worse than the reference's?" answered with its uncertainty: the pooled p99
+ * difference at each N and its 95 % interval from resampling each server's runs.
+ */
+function differenceLines(groups: ScenarioResult[][]): string[] {
+  const lines: string[] = [];
+  for (const boussole of groups.filter((g) => g[0]!.server === 'boussole')) {
+    const reference = groups.find(
+      (g) => g[0]!.server === 'reference' && g[0]!.clients === boussole[0]!.clients,
+    );
+    if (!reference) continue;
+    if (Math.min(boussole.length, reference.length) < MIN_RUNS_FOR_INTERVAL) continue;
+    const samples = (g: ScenarioResult[]) => g.map((r) => r.latencySamples);
+    const pooledP99 = (g: ScenarioResult[]) =>
+      distribution(g.flatMap((r) => Array.from(r.latencySamples))).p99;
+    const { difference } = pooledP99Intervals(samples(boussole), samples(reference));
+    const delta = pooledP99(boussole) - pooledP99(reference);
+    const signed = (v: number) => `${v >= 0 ? '+' : '−'}${ms(Math.abs(v))}`;
+    lines.push(
+      `N = ${boussole[0]!.clients}: Boussole's pooled p99 minus the reference's: ${signed(delta)} ms, ` +
+        `95 % interval ${signed(difference!.low)} to ${signed(difference!.high)} ms ` +
+        `(each server's runs resampled whole, 2,000 times).`,
+    );
+  }
+  return lines;
 }
