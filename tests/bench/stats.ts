@@ -1,3 +1,5 @@
+import { seededRandom } from '../helpers/random.js';
+
 export interface Distribution {
   count: number;
   p50: number;
@@ -20,18 +22,6 @@ export function distribution(samples: readonly number[]): Distribution {
     p99: rank(0.99),
     max: sorted[sorted.length - 1]!,
     mean: sum / sorted.length,
-  };
-}
-
-/** A small seeded generator (mulberry32): the same results give the same intervals. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
