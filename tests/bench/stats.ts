@@ -79,7 +79,7 @@ export function pooledP99Intervals(
   first: readonly ArrayLike<number>[],
   second: readonly ArrayLike<number>[] = [],
   { iterations = 2000, seed = 1 } = {},
-): { first: Interval; second?: Interval; difference?: Interval } {
+): { first: Interval; difference?: Interval } {
   const random = seededRandom(seed);
   const prepare = (runs: readonly ArrayLike<number>[]) => {
     const sorted = runs.map((r) => Float64Array.from(r).sort()).filter((r) => r.length > 0);
@@ -93,18 +93,16 @@ export function pooledP99Intervals(
   };
   const a = prepare(first);
   const b = prepare(second);
+  if (a.sorted.length === 0) throw new Error('pooledP99Intervals: no samples');
   const resample = (runs: Float64Array[]) =>
     Array.from({ length: runs.length }, () => runs[Math.floor(random() * runs.length)]!);
   const firstP99: number[] = [];
-  const secondP99: number[] = [];
   const differences: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const p = pooledQuantile(resample(a.sorted), a.candidates, 0.99);
     firstP99.push(p);
     if (b.sorted.length > 0) {
-      const q = pooledQuantile(resample(b.sorted), b.candidates, 0.99);
-      secondP99.push(q);
-      differences.push(p - q);
+      differences.push(p - pooledQuantile(resample(b.sorted), b.candidates, 0.99));
     }
   }
   const interval = (values: number[]): Interval => {
@@ -112,12 +110,7 @@ export function pooledP99Intervals(
     const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
     return { low: at(0.025), high: at(0.975) };
   };
-  if (a.sorted.length === 0) throw new Error('pooledP99Intervals: no samples');
   return b.sorted.length === 0
     ? { first: interval(firstP99) }
-    : {
-        first: interval(firstP99),
-        second: interval(secondP99),
-        difference: interval(differences),
-      };
+    : { first: interval(firstP99), difference: interval(differences) };
 }
