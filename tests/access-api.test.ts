@@ -372,6 +372,72 @@ function suite(
       expect(demote.status).toBe(409);
     });
 
+    it('lets no workspace administrator demote or remove the instance administrator', async () => {
+      const ws = await createWorkspace(url, admin, { name: 'ABS deux administrateurs' });
+      const me = await call<{ principal: { id: string } }>(url, 'GET', '/api/auth/me', {
+        cookie: admin,
+      });
+      const instanceAdmin = me.body.principal.id;
+      const local = await addMember(url, admin, ws, {
+        email: 'admin-local@ccas.example.fr',
+        displayName: 'Administratrice locale',
+        role: 'administrateur',
+      });
+      const demote = await call(url, 'PATCH', `/api/workspaces/${ws}/members/${instanceAdmin}`, {
+        cookie: local.cookie,
+        body: { role: 'lecteur', instances: [] },
+      });
+      expect(demote.status).toBe(403);
+      expect(demote.body).toMatchObject({
+        error: 'instance-administrator',
+        message: expect.stringMatching(/administrateur de l’instance/),
+      });
+      const remove = await call(url, 'DELETE', `/api/workspaces/${ws}/members/${instanceAdmin}`, {
+        cookie: local.cookie,
+      });
+      expect(remove.status).toBe(403);
+      const detail = await call<{ role: string; members: { userId: string; role: string }[] }>(
+        url,
+        'GET',
+        `/api/workspaces/${ws}`,
+        { cookie: admin },
+      );
+      expect(detail.body.members.find((m) => m.userId === instanceAdmin)?.role).toBe(
+        'administrateur',
+      );
+      // The local administrator still manages everyone else.
+      const colleague = await addMember(url, local.cookie, ws, {
+        email: 'collegue@ccas.example.fr',
+        displayName: 'Collègue',
+        role: 'contributeur',
+      });
+      expect(
+        (
+          await call(url, 'PATCH', `/api/workspaces/${ws}/members/${colleague.userId}`, {
+            cookie: local.cookie,
+            body: { role: 'lecteur', instances: [] },
+          })
+        ).status,
+      ).toBe(204);
+      // Whatever a membership says, the instance administrator administers the workspace: even
+      // demoted there by themselves, they keep its settings, members and audit log.
+      expect(
+        (
+          await call(url, 'PATCH', `/api/workspaces/${ws}/members/${instanceAdmin}`, {
+            cookie: admin,
+            body: { role: 'lecteur', instances: [] },
+          })
+        ).status,
+      ).toBe(204);
+      const after = await call<{ role: string }>(url, 'GET', `/api/workspaces/${ws}`, {
+        cookie: admin,
+      });
+      expect(after.body.role).toBe('administrateur');
+      expect(
+        (await call(url, 'GET', `/api/workspaces/${ws}/audit`, { cookie: admin })).status,
+      ).toBe(200);
+    });
+
     it('erases a workspace leaving no row of it in any table, nor any stored update', async () => {
       const ws = await createWorkspace(url, admin, { name: 'ABS à effacer' });
       const board = await createBoard(url, admin, ws);

@@ -70,9 +70,11 @@ export class AccessService implements DocumentAccessResolver {
       return { role: principal.role, instances: principal.instance ? [principal.instance] : [] };
     }
     const membership = await this.workspaces.membership(workspaceId, principal.userId);
-    if (membership) return membership;
-    // Instance administrators act as administrators of every workspace.
-    return principal.isAdmin ? { role: 'administrateur', instances: [] } : undefined;
+    // Instance administrators act as administrators of every workspace, whatever role a
+    // membership there says: a workspace cannot take that right from them.
+    if (principal.isAdmin)
+      return { role: 'administrateur', instances: membership?.instances ?? [] };
+    return membership;
   }
 
   async documentAccess(

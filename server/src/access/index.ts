@@ -5,6 +5,7 @@ import { Accounts } from './accounts.js';
 import { AuditLog } from './auditLog.js';
 import { FailureLimiter } from './FailureLimiter.js';
 import { Invitations } from './invitations.js';
+import { MemberChanges } from './memberChanges.js';
 import { SetupGate } from './SetupGate.js';
 import { Workspaces } from './workspaces.js';
 
@@ -25,6 +26,7 @@ export interface AccessContext {
   access: AccessService;
   accounts: Accounts;
   workspaces: Workspaces;
+  members: MemberChanges;
   invitations: Invitations;
   audit: AuditLog;
   documents: DocumentCatalog;
@@ -45,13 +47,15 @@ export function createAccessContext(deps: {
   const accounts = new Accounts(store.sql, deps.sessionDays);
   const workspaces = new Workspaces(store.sql);
   const invitations = new Invitations(store.sql);
+  const audit = new AuditLog();
   const fifteenMinutes = 15 * 60_000;
   return {
     access: new AccessService(accounts, workspaces, invitations, documents),
     accounts,
     workspaces,
+    members: new MemberChanges(store.sql, workspaces, accounts, audit),
     invitations,
-    audit: new AuditLog(),
+    audit,
     documents,
     store,
     setup: new SetupGate(),

@@ -10,6 +10,7 @@ import {
   type WorkspaceDetail,
 } from '@boussole/shared';
 import type { AccessContext } from '../access/index.js';
+import type { MemberRefusal } from '../access/memberChanges.js';
 import type { DocumentRecord } from '../documents/DocumentCatalog.js';
 import { buildWorkspaceArchive, type ArchiveSources } from '../export/workspaceArchive.js';
 import { actorOf, parseBody, problem, requireStaff, requireWorkspace } from './requestGuards.js';
@@ -37,7 +38,14 @@ const memberRefusals = {
     status: 409,
     body: problem('last-administrator', 'L’espace doit garder au moins un administrateur.'),
   },
-} as const;
+  'instance-admin': {
+    status: 403,
+    body: problem(
+      'instance-administrator',
+      'Cette personne administre l’instance Boussole : seul un administrateur de l’instance peut changer son rôle dans un espace ou l’en retirer.',
+    ),
+  },
+} as const satisfies Record<MemberRefusal, unknown>;
 
 /** Workspaces (one ABS each), their members and their boards. */
 export function registerWorkspaceRoutes(
@@ -206,25 +214,13 @@ export function registerWorkspaceRoutes(
       if (!allowed) return reply;
       const body = parseBody(updateMemberRequestSchema, request, reply);
       if (!body) return reply;
-      const refused = await store.sql.transaction(async (tx) => {
-        const current = await workspaces.membership(workspaceId, userId, tx);
-        if (!current) return 'not-found' as const;
-        if (
-          current.role === 'administrateur' &&
-          body.role !== 'administrateur' &&
-          (await workspaces.administratorCount(workspaceId, tx)) <= 1
-        ) {
-          return 'last-admin' as const;
-        }
-        await workspaces.setMember(workspaceId, userId, body, tx);
-        await audit.append(tx, {
-          workspaceId,
-          actor: actorOf(allowed.principal),
-          action: 'member.changed',
-          details: { userId, from: current.role, role: body.role, instances: body.instances },
-        });
-        return undefined;
-      });
+      const refused = await ctx.members.change(
+        allowed.principal,
+        actorOf(allowed.principal),
+        workspaceId,
+        userId,
+        body,
+      );
       if (refused)
         return reply.code(memberRefusals[refused].status).send(memberRefusals[refused].body);
       ctx.hooks.membershipChanged(workspaceId, userId);
@@ -238,24 +234,12 @@ export function registerWorkspaceRoutes(
       const { workspaceId, userId } = request.params;
       const allowed = await requireWorkspace(ctx, request, reply, workspaceId, administer);
       if (!allowed) return reply;
-      const refused = await store.sql.transaction(async (tx) => {
-        const current = await workspaces.membership(workspaceId, userId, tx);
-        if (!current) return 'not-found' as const;
-        if (
-          current.role === 'administrateur' &&
-          (await workspaces.administratorCount(workspaceId, tx)) <= 1
-        ) {
-          return 'last-admin' as const;
-        }
-        await workspaces.removeMember(workspaceId, userId, tx);
-        await audit.append(tx, {
-          workspaceId,
-          actor: actorOf(allowed.principal),
-          action: 'member.removed',
-          details: { userId, role: current.role },
-        });
-        return undefined;
-      });
+      const refused = await ctx.members.remove(
+        allowed.principal,
+        actorOf(allowed.principal),
+        workspaceId,
+        userId,
+      );
       if (refused)
         return reply.code(memberRefusals[refused].status).send(memberRefusals[refused].body);
       ctx.hooks.membershipChanged(workspaceId, userId);
