@@ -19,6 +19,7 @@ import {
   createBoard,
   createLink,
   createWorkspace,
+  sampleWorkspace,
 } from './helpers/accounts.js';
 import { bindTab, connectBoard, type BoardClient } from './helpers/boardClients.js';
 import { startServer, tempDir, type TestServer } from './helpers/server.js';
@@ -230,11 +231,16 @@ function purgeSuite(
   });
 }
 
-// Both ways the embedded store writes: on the event loop (synchronous=normal, the default) and
-// in a worker thread (full). Either way its checkpoint thread runs beside the purge, with a
-// short interval here so that the two are likely to meet.
-for (const synchronous of ['normal', 'full'] as const) {
-  purgeSuite(`SQLite, synchronous=${synchronous}`, async () => {
+type StoreOpener = () => Promise<{ store: DocStore; file?: string; cleanup(): Promise<void> }>;
+
+/**
+ * Both ways the embedded store writes: on the event loop (synchronous=normal, the default) and
+ * in a worker thread (full). Either way its checkpoint thread runs beside the purge, with a
+ * short interval here so that the two are likely to meet.
+ */
+const sqliteOpener =
+  (synchronous: 'normal' | 'full'): StoreOpener =>
+  async () => {
     const dir = tempDir();
     const file = path.join(dir, 'boussole.sqlite');
     const store = new SqliteDocStore({ file, synchronous, checkpointIntervalMs: 5 });
@@ -247,24 +253,116 @@ for (const synchronous of ['normal', 'full'] as const) {
         fs.rmSync(dir, { recursive: true, force: true });
       },
     };
+  };
+
+const postgresOpener: StoreOpener = async () => {
+  const schema = uniqueSchema('rgpd');
+  const store = new PostgresDocStore({ url: TEST_DATABASE_URL, schema });
+  await store.migrate();
+  return {
+    store,
+    async cleanup() {
+      await store.close();
+      await dropSchema(schema);
+    },
+  };
+};
+
+const pgReady = await postgresAvailable();
+const stores: [string, StoreOpener][] = [
+  ['SQLite, synchronous=normal', sqliteOpener('normal')],
+  ['SQLite, synchronous=full', sqliteOpener('full')],
+  ...(pgReady ? [['PostgreSQL', postgresOpener] as [string, StoreOpener]] : []),
+];
+for (const [name, open] of stores) purgeSuite(name, open);
+
+/** The files PostgreSQL keeps these tables' rows in: VACUUM FULL gives each a new one. */
+async function relationFiles(store: DocStore, tables: string[]): Promise<string[]> {
+  const files = [];
+  for (const table of tables) {
+    const rows = await store.sql.all<{ file: string }>(
+      'SELECT pg_relation_filenode(to_regclass(?))::text AS file',
+      [table],
+    );
+    files.push(rows[0]?.file ?? '');
+  }
+  return files;
+}
+
+function erasureSuite(name: string, open: StoreOpener) {
+  describe(`workspace erasure (${name})`, () => {
+    let f: Fixture;
+    let store: DocStore;
+    let file: string | undefined;
+    let cleanup: () => Promise<void> = async () => {};
+    const clients: BoardClient[] = [];
+
+    beforeAll(async () => {
+      const opened = await open();
+      store = opened.store;
+      file = opened.file;
+      cleanup = opened.cleanup;
+      f = await fixture(await startServer({ store }));
+    });
+
+    afterAll(async () => {
+      for (const client of clients) client.destroy();
+      await f?.server.close();
+      await cleanup();
+    });
+
+    it('leaves no byte of the workspace in the database files', async () => {
+      // A verbatim on a board, a commune's name and an invited inhabitant's name: content of the
+      // update log and of relational rows alike.
+      const verbatim = `Canari effacement ${name} : M. Octave Lambrun, 3 impasse du Moulin`;
+      const commune = 'Canari-sur-Effacement';
+      const guestName = 'Canari Habitante Effacée';
+      const canaries = [verbatim, commune, guestName];
+      const patched = await call(f.server.httpUrl, 'PATCH', `/api/workspaces/${f.workspace}`, {
+        cookie: f.admin,
+        body: { ...sampleWorkspace, communes: [{ inseeCode: '99042', name: commune }] },
+      });
+      expect(patched.status).toBe(204);
+      const link = await createLink(f.server.httpUrl, f.admin, f.workspace);
+      const guest = await call(f.server.httpUrl, 'POST', '/api/links/redeem', {
+        body: { token: link.token, displayName: guestName },
+      });
+      expect(guest.status).toBe(201);
+      clients.push((await writeVerbatims(f, { canary: verbatim })).client);
+      for (const canary of canaries) {
+        expect((await storeHolds(store, canary)).length, canary).toBeGreaterThan(0);
+        if (file) expect(sqliteFilesHolding(file, canary), canary).not.toEqual([]);
+      }
+      const tables = ['doc_updates', 'workspace_communes', 'guests', 'audit_log'];
+      const filesBefore = store.kind === 'postgres' ? await relationFiles(store, tables) : [];
+
+      const erased = await call(f.server.httpUrl, 'DELETE', `/api/workspaces/${f.workspace}`, {
+        cookie: f.admin,
+      });
+      expect(erased.status).toBe(204);
+
+      for (const canary of canaries) {
+        expect(await storeHolds(store, canary), canary).toEqual([]);
+        if (file) expect(sqliteFilesHolding(file, canary), canary).toEqual([]);
+      }
+      if (store.kind === 'postgres') {
+        // Rewritten from live rows: the dead tuples that held the canaries are not in them.
+        const filesAfter = await relationFiles(store, tables);
+        filesAfter.forEach((after, i) => expect(after, tables[i]).not.toBe(filesBefore[i]));
+      }
+      // The instance still works, and knows an erasure happened, not what was erased.
+      const rows = await store.sql.all<{ details: string }>(
+        "SELECT details FROM audit_log WHERE action = 'workspace.erased'",
+      );
+      expect(rows.map((r) => JSON.parse(r.details) as unknown)).toEqual([{ documents: 1 }]);
+      expect(
+        (await call(f.server.httpUrl, 'GET', '/api/workspaces', { cookie: f.admin })).status,
+      ).toBe(200);
+    });
   });
 }
 
-const pgReady = await postgresAvailable();
-if (pgReady) {
-  purgeSuite('PostgreSQL', async () => {
-    const schema = uniqueSchema('rgpd');
-    const store = new PostgresDocStore({ url: TEST_DATABASE_URL, schema });
-    await store.migrate();
-    return {
-      store,
-      async cleanup() {
-        await store.close();
-        await dropSchema(schema);
-      },
-    };
-  });
-}
+for (const [name, open] of stores) erasureSuite(name, open);
 
 describe('workspace export (RGPD)', () => {
   let server: TestServer;

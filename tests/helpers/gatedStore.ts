@@ -78,8 +78,8 @@ export class GatedStore implements DocStore {
     return this.inner.deleteDoc(docId);
   }
 
-  reclaimSpace(): Promise<void> {
-    return this.inner.reclaimSpace();
+  reclaimSpace(options?: Parameters<DocStore['reclaimSpace']>[0]): Promise<void> {
+    return this.inner.reclaimSpace(options);
   }
 
   ping(): Promise<void> {

@@ -7,6 +7,7 @@ import { FailureLimiter } from './FailureLimiter.js';
 import { Invitations } from './invitations.js';
 import { MemberChanges } from './memberChanges.js';
 import { SetupGate } from './SetupGate.js';
+import { WorkspaceErasure } from './workspaceErasure.js';
 import { Workspaces } from './workspaces.js';
 
 /**
@@ -27,6 +28,7 @@ export interface AccessContext {
   accounts: Accounts;
   workspaces: Workspaces;
   members: MemberChanges;
+  erasure: WorkspaceErasure;
   invitations: Invitations;
   audit: AuditLog;
   documents: DocumentCatalog;
@@ -54,6 +56,7 @@ export function createAccessContext(deps: {
     accounts,
     workspaces,
     members: new MemberChanges(store.sql, workspaces, accounts, audit),
+    erasure: new WorkspaceErasure(store, workspaces, documents, audit, deps.hooks),
     invitations,
     audit,
     documents,

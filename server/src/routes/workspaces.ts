@@ -131,25 +131,15 @@ export function registerWorkspaceRoutes(
 
   /**
    * Erasure (RGPD): the workspace, its members, links, guests, audit entries and documents go,
-   * and so does every stored update of those documents — nothing of it is left in any table.
+   * and so does every stored update of those documents — nothing of it is left in any table,
+   * nor in the database files (access/workspaceErasure.ts).
    */
   app.delete<WorkspaceParams>('/api/workspaces/:workspaceId', async (request, reply) => {
     const { workspaceId } = request.params;
     const allowed = await requireWorkspace(ctx, request, reply, workspaceId, administer);
     if (!allowed) return reply;
-    const docIds = await ctx.documents.idsOfWorkspace(workspaceId);
-    // Rows first: from then on no one can open these documents; then their rooms and logs.
-    await workspaces.delete(workspaceId);
-    await ctx.hooks.documentsErased(docIds);
-    // The instance keeps that an erasure happened, by whom and when, but not even the erased
-    // workspace's id: nothing in any table points at it any more.
-    await audit.append(store.sql, {
-      workspaceId: null,
-      actor: actorOf(allowed.principal),
-      action: 'workspace.erased',
-      details: { documents: docIds.length },
-    });
-    request.log.info({ workspaceId, documents: docIds.length }, 'workspace erased');
+    const documents = await ctx.erasure.erase(workspaceId, actorOf(allowed.principal));
+    request.log.info({ workspaceId, documents }, 'workspace erased');
     return reply.code(204).send();
   });
 

@@ -32,10 +32,11 @@ export interface DocStore {
   deleteDoc(docId: string): Promise<void>;
   /**
    * Physically drop what deleted and compacted rows left in the database files (SQLite:
-   * VACUUM and a truncating WAL checkpoint; PostgreSQL: VACUUM FULL of the log and versions).
+   * VACUUM and a truncating WAL checkpoint; PostgreSQL: VACUUM FULL of the log and versions,
+   * and with `scope: 'everything'`, after a workspace's erasure, of every table it had rows in).
    * Slow on a big store and blocks writes meanwhile: for an administrator's purge, not routine.
    */
-  reclaimSpace(): Promise<void>;
+  reclaimSpace(options?: { scope?: 'documents' | 'everything' }): Promise<void>;
   /** Throws when storage is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;

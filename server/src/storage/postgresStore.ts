@@ -13,6 +13,20 @@ export interface PostgresStoreOptions {
 /** Arbitrary constant: serialises migrations when several instances start together. */
 const MIGRATION_LOCK = 0x626f7573;
 
+/** What a history purge rewrites: the update log and the named versions. */
+const DOCUMENT_TABLES = ['doc_updates', 'document_versions'];
+/** And what an erased workspace had rows in besides (migration 3). */
+const WORKSPACE_TABLES = [
+  'documents',
+  'workspaces',
+  'workspace_communes',
+  'memberships',
+  'instance_members',
+  'invitation_links',
+  'guests',
+  'audit_log',
+];
+
 export class PostgresDocStore implements DocStore {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
@@ -115,12 +129,13 @@ export class PostgresDocStore implements DocStore {
     await this.pool.query('DELETE FROM doc_updates WHERE doc_id = $1', [docId]);
   }
 
-  async reclaimSpace(): Promise<void> {
+  async reclaimSpace(options: { scope?: 'documents' | 'everything' } = {}): Promise<void> {
     // Plain VACUUM only marks dead rows' space reusable; FULL rewrites the tables from live
     // rows. It locks them meanwhile (commits wait), which a purge is allowed to do. What the
     // server's own WAL and backups hold is the operator's retention policy (README).
-    await this.pool.query('VACUUM FULL doc_updates');
-    await this.pool.query('VACUUM FULL document_versions');
+    const tables =
+      options.scope === 'everything' ? [...DOCUMENT_TABLES, ...WORKSPACE_TABLES] : DOCUMENT_TABLES;
+    for (const table of tables) await this.pool.query(`VACUUM FULL ${table}`);
   }
 
   async ping(): Promise<void> {
