@@ -5,6 +5,7 @@ import { CSRF_HEADER, CloseCode } from '@boussole/shared';
 import { createAccessContext, type AccessContext } from './access/index.js';
 import { ConnectionIndex } from './collab/ConnectionIndex.js';
 import { isSameOrigin } from './http/sameOrigin.js';
+import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerLinkRoutes } from './routes/links.js';
 import { registerWorkspaceRoutes } from './routes/workspaces.js';
@@ -60,6 +61,8 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
     trustProxy:
       typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
+  // First of all hooks, so that every response carries them, refusals and errors included.
+  registerSecurityHeaders(app);
 
   // Every REST error has the shared ApiError shape; 5xx details stay in the logs.
   app.setErrorHandler(
@@ -108,10 +111,7 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   // cross-site form cannot send (no CORS is ever granted, so a cross-site script cannot either).
   app.addHook('onRequest', async (request, reply) => {
     if (!STATE_CHANGING.has(request.method) || !request.url.startsWith('/api/')) return;
-    if (
-      request.headers[CSRF_HEADER] !== '1' ||
-      !isSameOrigin(request.headers, config.allowedOrigins)
-    ) {
+    if (request.headers[CSRF_HEADER] !== '1' || !isSameOrigin(request, config.allowedOrigins)) {
       return reply.code(403).send({
         error: 'csrf',
         message: 'Requête refusée : elle ne vient pas d’une page de ce serveur Boussole.',

@@ -4,12 +4,15 @@
  * open a board with a visitor's cookie (cross-site websocket hijacking). Requests without
  * `Origin` come from programs, not from another site's page, and are judged by their
  * credentials alone.
+ *
+ * `request.host` is Fastify's: the `Host` header, or `X-Forwarded-Host` only when the request
+ * came through a proxy that TRUST_PROXY names — anyone else could forge it to match their page.
  */
 export function isSameOrigin(
-  headers: Record<string, string | string[] | undefined>,
+  request: { headers: Record<string, string | string[] | undefined>; host: string },
   extraOrigins: readonly string[] = [],
 ): boolean {
-  const origin = headers.origin;
+  const origin = request.headers.origin;
   if (origin === undefined) return true;
   if (typeof origin !== 'string') return false;
   let parsed: URL;
@@ -19,6 +22,5 @@ export function isSameOrigin(
     return false;
   }
   if (extraOrigins.includes(parsed.origin)) return true;
-  const host = headers['x-forwarded-host'] ?? headers.host;
-  return typeof host === 'string' && parsed.host === host.split(',')[0]?.trim();
+  return request.host !== '' && parsed.host === request.host.toLowerCase();
 }

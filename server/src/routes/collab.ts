@@ -93,7 +93,7 @@ class Heartbeat {
  */
 function authorizeUpgrade(access: DocumentAccessResolver, config: Config) {
   return async (request: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply) => {
-    if (!isSameOrigin(request.headers, config.allowedOrigins)) {
+    if (!isSameOrigin(request, config.allowedOrigins)) {
       request.log.info({ origin: request.headers.origin }, 'collab upgrade from another origin');
       return reply.code(403).send({
         error: 'forbidden-origin',
