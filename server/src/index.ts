@@ -9,3 +9,4 @@ export { createStore } from './storage/createStore.js';
 export { RoomRegistry } from './collab/RoomRegistry.js';
 export { WorkerSqliteWriter } from './storage/sqliteWriter.js';
 export { DocumentVersions } from './documents/DocumentVersions.js';
+export { SignInThrottle, defaultSignInPolicies } from './access/signInThrottle.js';

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../storage/SqlExecutor.js';
-import { hashPassword, verifyDecoy, verifyPassword } from './passwords.js';
+import { Passwords } from './passwords.js';
 import { hashToken, newId, newToken } from './tokens.js';
 
 export interface User {
@@ -36,6 +36,7 @@ export class Accounts {
   constructor(
     private readonly sql: SqlExecutor,
     private readonly sessionDays: number,
+    private readonly passwords: Passwords = new Passwords(),
   ) {}
 
   async count(): Promise<number> {
@@ -60,7 +61,7 @@ export class Accounts {
         user.id,
         user.email,
         user.displayName,
-        await hashPassword(input.password),
+        await this.passwords.hash(input.password),
         user.isAdmin ? 1 : 0,
         user.createdAt,
       ],
@@ -86,8 +87,10 @@ export class Accounts {
       email.toLowerCase(),
     ]);
     const row = rows[0];
-    if (!row) return verifyDecoy(password).then(() => undefined);
-    return (await verifyPassword(row.password_hash, password)) ? userFromRow(row) : undefined;
+    if (!row) return this.passwords.verifyDecoy(password).then(() => undefined);
+    return (await this.passwords.verify(row.password_hash, password))
+      ? userFromRow(row)
+      : undefined;
   }
 
   /** A new session; the token goes into the cookie and is never stored. */

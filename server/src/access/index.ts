@@ -7,6 +7,7 @@ import { FailureLimiter } from './FailureLimiter.js';
 import { Invitations } from './invitations.js';
 import { MemberChanges } from './memberChanges.js';
 import { SetupGate } from './SetupGate.js';
+import { SignInThrottle } from './signInThrottle.js';
 import { WorkspaceErasure } from './workspaceErasure.js';
 import { Workspaces } from './workspaces.js';
 
@@ -34,7 +35,7 @@ export interface AccessContext {
   documents: DocumentCatalog;
   store: DocStore;
   setup: SetupGate;
-  loginFailures: { perAccount: FailureLimiter; perAddress: FailureLimiter };
+  signIns: SignInThrottle;
   redeemFailures: { unknownPerAddress: FailureLimiter; refusedPerLink: FailureLimiter };
   hooks: AccessHooks;
 }
@@ -62,12 +63,7 @@ export function createAccessContext(deps: {
     documents,
     store,
     setup: new SetupGate(),
-    loginFailures: {
-      // Guessing one account's password is stopped after 10 tries…
-      perAccount: new FailureLimiter(10, fifteenMinutes),
-      // …and one address trying many accounts after 100, far above a workshop's typos.
-      perAddress: new FailureLimiter(100, fifteenMinutes),
-    },
+    signIns: new SignInThrottle(),
     redeemFailures: {
       // Tokens are 32 random bytes: guessing is hopeless, and capped per address all the same,
       // far above what a room pasting a link with a few typos produces.

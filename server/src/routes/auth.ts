@@ -91,33 +91,30 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccessContext): vo
   app.post('/api/auth/login', async (request, reply) => {
     const body = parseBody(loginRequestSchema, request, reply);
     if (!body) return reply;
-    const accountKey = `${clientAddress(request)}|${body.email}`;
-    const addressKey = clientAddress(request);
-    const { perAccount, perAddress } = ctx.loginFailures;
-    if (perAccount.isBlocked(accountKey) || perAddress.isBlocked(addressKey)) {
-      const wait = Math.max(
-        perAccount.retryAfterSeconds(accountKey),
-        perAddress.retryAfterSeconds(addressKey),
-      );
+    const address = clientAddress(request);
+    // Guessing slows down rather than locks (access/signInThrottle.ts): whoever shares the
+    // guesser's address waits a minute at worst, and the owner elsewhere is not slowed at all.
+    const waitMs = ctx.signIns.waitMs(address, body.email);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
       return reply
         .code(429)
-        .header('retry-after', String(wait))
+        .header('retry-after', String(seconds))
         .send(
           problem(
             'too-many-attempts',
-            `Trop d’essais infructueux. Réessayez dans ${Math.ceil(wait / 60)} minute(s).`,
+            `Trop d’essais infructueux. Réessayez dans ${seconds} seconde${seconds > 1 ? 's' : ''}.`,
           ),
         );
     }
     const user = await ctx.accounts.authenticate(body.email, body.password);
     if (!user) {
-      perAccount.fail(accountKey);
-      perAddress.fail(addressKey);
+      ctx.signIns.failed(address, body.email);
       return reply
         .code(401)
         .send(problem('bad-credentials', 'Adresse e-mail ou mot de passe incorrect.'));
     }
-    perAccount.succeed(accountKey);
+    ctx.signIns.succeeded(address, body.email);
     const session = await ctx.accounts.openSession(user.id);
     setCookie(request, reply, SESSION_COOKIE, session.token, session.expiresAt);
     return { id: user.id, email: user.email, displayName: user.displayName };
