@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addMember,
-  adminCredentials,
-  call,
-  createLink,
-  createWorkspace,
-  signedInAdmin,
-} from './helpers/accounts.js';
+import { addMember, call, createLink, createWorkspace, signedInAdmin } from './helpers/accounts.js';
 import { SignInThrottle, defaultSignInPolicies } from '@boussole/server';
 import { startServer, type TestServer } from './helpers/server.js';
 
