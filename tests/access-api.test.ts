@@ -438,6 +438,74 @@ function suite(
       ).toBe(200);
     });
 
+    it('lets only accounts an instance administrator chose create workspaces', async () => {
+      const ws = await createWorkspace(url, admin, { name: 'ABS droits d’instance' });
+      const staff = await addMember(url, admin, ws, {
+        email: 'contributrice@ccas.example.fr',
+        displayName: 'Contributrice',
+        role: 'administrateur',
+      });
+      const me = async (cookie: string) =>
+        (
+          await call<{ principal: { canCreateWorkspaces: boolean } }>(url, 'GET', '/api/auth/me', {
+            cookie,
+          })
+        ).body.principal.canCreateWorkspaces;
+      const create = (cookie: string) =>
+        call(url, 'POST', '/api/workspaces', { cookie, body: sampleWorkspace });
+      // Administering one workspace is not the right to open others.
+      expect(await me(staff.cookie)).toBe(false);
+      const refused = await create(staff.cookie);
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({
+        error: 'workspace-creation-refused',
+        message: expect.stringMatching(/administrateur de l’instance/),
+      });
+      // Only an instance administrator lists accounts and grants the right.
+      expect((await call(url, 'GET', '/api/users', { cookie: staff.cookie })).status).toBe(403);
+      const selfGrant = await call(url, 'PUT', `/api/users/${staff.userId}/workspace-creation`, {
+        cookie: staff.cookie,
+        body: { allowed: true },
+      });
+      expect(selfGrant.status).toBe(403);
+      const accounts = await call<{
+        accounts: { id: string; isAdmin: boolean; canCreateWorkspaces: boolean }[];
+      }>(url, 'GET', '/api/users', { cookie: admin });
+      expect(accounts.status).toBe(200);
+      expect(accounts.body.accounts).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ isAdmin: true, canCreateWorkspaces: true }),
+          expect.objectContaining({ id: staff.userId, isAdmin: false, canCreateWorkspaces: false }),
+        ]),
+      );
+      const grant = (allowed: boolean) =>
+        call(url, 'PUT', `/api/users/${staff.userId}/workspace-creation`, {
+          cookie: admin,
+          body: { allowed },
+        });
+      expect((await grant(true)).status).toBe(204);
+      expect(await me(staff.cookie)).toBe(true);
+      expect((await create(staff.cookie)).status).toBe(201);
+      expect((await grant(false)).status).toBe(204);
+      expect((await create(staff.cookie)).status).toBe(403);
+      expect(
+        (
+          await call(url, 'PUT', '/api/users/user_nobody/workspace-creation', {
+            cookie: admin,
+            body: { allowed: true },
+          })
+        ).status,
+      ).toBe(404);
+      // The instance's audit says who granted and withdrew it to whom, and nothing else.
+      const entries = await server.store.sql.all<{ action: string; details: string }>(
+        "SELECT action, details FROM audit_log WHERE workspace_id IS NULL AND action LIKE 'instance.workspace-creation-%' ORDER BY at, id",
+      );
+      expect(entries.map((e) => [e.action, JSON.parse(e.details) as unknown])).toEqual([
+        ['instance.workspace-creation-granted', { userId: staff.userId }],
+        ['instance.workspace-creation-revoked', { userId: staff.userId }],
+      ]);
+    });
+
     it('erases a workspace leaving no row of it in any table, nor any stored update', async () => {
       const ws = await createWorkspace(url, admin, { name: 'ABS à effacer' });
       const board = await createBoard(url, admin, ws);

@@ -42,6 +42,7 @@ export class AccessService implements DocumentAccessResolver {
           displayName: found.user.displayName,
           sessionId: found.sessionId,
           isAdmin: found.user.isAdmin,
+          canCreateWorkspaces: found.user.canCreateWorkspaces,
         };
       }
     }

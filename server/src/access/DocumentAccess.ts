@@ -8,7 +8,15 @@ import type { DocumentKind, InstanceKind, WorkspaceRole } from '@boussole/shared
 
 /** Who a request comes from, as established by a session cookie or a guest cookie. */
 export type Principal =
-  | { kind: 'user'; userId: string; displayName: string; sessionId: string; isAdmin: boolean }
+  | {
+      kind: 'user';
+      userId: string;
+      displayName: string;
+      sessionId: string;
+      isAdmin: boolean;
+      /** Instance administrators, and accounts they granted it to. */
+      canCreateWorkspaces: boolean;
+    }
   | {
       kind: 'guest';
       guestId: string;

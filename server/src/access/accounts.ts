@@ -7,6 +7,8 @@ export interface User {
   email: string;
   displayName: string;
   isAdmin: boolean;
+  /** May create workspaces: granted by an instance administrator, or being one. */
+  canCreateWorkspaces: boolean;
   createdAt: string;
 }
 
@@ -16,6 +18,7 @@ interface UserRow {
   display_name: string;
   password_hash: string;
   is_admin: number | boolean;
+  can_create_workspaces: number | boolean;
   created_at: string;
 }
 
@@ -24,12 +27,14 @@ const userFromRow = (row: UserRow): User => ({
   email: row.email,
   displayName: row.display_name,
   isAdmin: Boolean(row.is_admin),
+  canCreateWorkspaces: Boolean(row.is_admin) || Boolean(row.can_create_workspaces),
   createdAt: row.created_at,
 });
 
 const LAST_SEEN_GRANULARITY_MS = 5 * 60_000;
 
-const USER_COLUMNS = 'id, email, display_name, password_hash, is_admin, created_at';
+const USER_COLUMNS =
+  'id, email, display_name, password_hash, is_admin, can_create_workspaces, created_at';
 
 /** Staff accounts and their sessions (one row per signed-in browser). */
 export class Accounts {
@@ -53,6 +58,7 @@ export class Accounts {
       email: input.email.toLowerCase(),
       displayName: input.displayName,
       isAdmin: input.isAdmin,
+      canCreateWorkspaces: input.isAdmin,
       createdAt: new Date().toISOString(),
     };
     await sql.run(
@@ -93,6 +99,27 @@ export class Accounts {
       : undefined;
   }
 
+  /** Every staff account, for the instance administrators' list. */
+  async list(): Promise<User[]> {
+    const rows = await this.sql.all<UserRow>(
+      `SELECT ${USER_COLUMNS} FROM users ORDER BY display_name, email`,
+    );
+    return rows.map(userFromRow);
+  }
+
+  /** Grants or withdraws the right to create workspaces; false when there is no such account. */
+  async setWorkspaceCreation(
+    userId: string,
+    allowed: boolean,
+    sql: SqlExecutor = this.sql,
+  ): Promise<boolean> {
+    const changed = await sql.run('UPDATE users SET can_create_workspaces = ? WHERE id = ?', [
+      allowed ? 1 : 0,
+      userId,
+    ]);
+    return changed.changes > 0;
+  }
+
   /** A new session; the token goes into the cookie and is never stored. */
   async openSession(
     userId: string,
@@ -111,7 +138,8 @@ export class Accounts {
   async sessionUser(token: string): Promise<{ user: User; sessionId: string } | undefined> {
     const sessionId = hashToken(token);
     const rows = await this.sql.all<UserRow & { expires_at: string; last_seen_at: string }>(
-      `SELECT u.id, u.email, u.display_name, u.password_hash, u.is_admin, u.created_at,
+      `SELECT u.id, u.email, u.display_name, u.password_hash, u.is_admin,
+              u.can_create_workspaces, u.created_at,
               s.expires_at, s.last_seen_at
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
       [sessionId],

@@ -4,6 +4,7 @@ import { AccessService } from './AccessService.js';
 import { Accounts } from './accounts.js';
 import { AuditLog } from './auditLog.js';
 import { FailureLimiter } from './FailureLimiter.js';
+import { InstanceRights } from './instanceRights.js';
 import { Invitations } from './invitations.js';
 import { MemberChanges } from './memberChanges.js';
 import { SetupGate } from './SetupGate.js';
@@ -29,6 +30,7 @@ export interface AccessContext {
   accounts: Accounts;
   workspaces: Workspaces;
   members: MemberChanges;
+  instanceRights: InstanceRights;
   erasure: WorkspaceErasure;
   invitations: Invitations;
   audit: AuditLog;
@@ -57,6 +59,7 @@ export function createAccessContext(deps: {
     accounts,
     workspaces,
     members: new MemberChanges(store.sql, workspaces, accounts, audit),
+    instanceRights: new InstanceRights(store.sql, accounts, audit),
     erasure: new WorkspaceErasure(store, workspaces, documents, audit, deps.hooks),
     invitations,
     audit,

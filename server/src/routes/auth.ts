@@ -52,6 +52,7 @@ async function describe(ctx: AccessContext, principal: Principal): Promise<Me> {
       displayName: principal.displayName,
       email: user?.email ?? '',
       isAdmin: principal.isAdmin,
+      canCreateWorkspaces: principal.canCreateWorkspaces,
     },
     memberships,
   };

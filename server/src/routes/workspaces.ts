@@ -10,6 +10,7 @@ import {
   type WorkspaceDetail,
 } from '@boussole/shared';
 import type { AccessContext } from '../access/index.js';
+import { InstanceRights } from '../access/instanceRights.js';
 import type { MemberRefusal } from '../access/memberChanges.js';
 import type { DocumentRecord } from '../documents/DocumentCatalog.js';
 import { buildWorkspaceArchive, type ArchiveSources } from '../export/workspaceArchive.js';
@@ -64,10 +65,21 @@ export function registerWorkspaceRoutes(
     };
   });
 
-  // Any staff account may start an ABS; whoever creates it administers it.
+  // Starting an ABS is an instance-level right (access/instanceRights.ts); whoever creates
+  // one administers it.
   app.post('/api/workspaces', async (request, reply) => {
     const principal = await requireStaff(ctx, request, reply);
     if (!principal) return reply;
+    if (!InstanceRights.mayCreateWorkspaces(principal)) {
+      return reply
+        .code(403)
+        .send(
+          problem(
+            'workspace-creation-refused',
+            'Votre compte ne peut pas créer d’espace de travail : demandez ce droit à un administrateur de l’instance Boussole.',
+          ),
+        );
+    }
     const body = parseBody(workspaceInputSchema, request, reply);
     if (!body) return reply;
     const workspace = await store.sql.transaction(async (tx) => {

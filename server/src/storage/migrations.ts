@@ -137,6 +137,16 @@ function versionsTable(blob: 'BLOB' | 'BYTEA'): Migration {
   };
 }
 
+/**
+ * Creating workspaces becomes a right that instance administrators grant (issue #12): no
+ * account has it stored at first; instance administrators hold it implicitly (is_admin), so
+ * every existing instance keeps someone able to create workspaces.
+ */
+const workspaceCreationRight: Migration = {
+  version: 6,
+  sql: 'ALTER TABLE users ADD COLUMN can_create_workspaces INTEGER NOT NULL DEFAULT 0;',
+};
+
 export const sqliteMigrations: Migration[] = [
   {
     version: 1,
@@ -174,6 +184,7 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX doc_updates_doc_seq ON doc_updates (doc_id, seq);
     `,
   },
+  workspaceCreationRight,
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -193,4 +204,5 @@ export const postgresMigrations: Migration[] = [
   versionsTable('BYTEA'),
   // SQLite's version 5 drops AUTOINCREMENT; a BIGSERIAL has no such cost.
   { version: 5, sql: 'SELECT 1' },
+  workspaceCreationRight,
 ];

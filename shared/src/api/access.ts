@@ -65,6 +65,8 @@ export const principalSchema = z.discriminatedUnion('kind', [
     displayName: z.string(),
     email: z.string(),
     isAdmin: z.boolean(),
+    /** Instance administrators, and the accounts they granted it to. */
+    canCreateWorkspaces: z.boolean(),
   }),
   z.object({
     kind: z.literal('guest'),
@@ -76,6 +78,20 @@ export const principalSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type PrincipalDto = z.infer<typeof principalSchema>;
+
+/** A staff account as instance administrators see it, to grant the right to create workspaces. */
+export const accountSummarySchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  isAdmin: z.boolean(),
+  canCreateWorkspaces: z.boolean(),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+export const accountListSchema = z.object({ accounts: z.array(accountSummarySchema) });
+
+export const workspaceCreationRequestSchema = z.object({ allowed: z.boolean() });
+export type WorkspaceCreationRequest = z.infer<typeof workspaceCreationRequestSchema>;
 
 export const membershipSummarySchema = z.object({
   workspaceId: z.string(),
