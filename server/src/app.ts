@@ -8,6 +8,7 @@ import { isSameOrigin } from './http/sameOrigin.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerLinkRoutes } from './routes/links.js';
+import { registerUserRoutes } from './routes/users.js';
 import { registerWorkspaceRoutes } from './routes/workspaces.js';
 import type { Config } from './config.js';
 import { RoomRegistry } from './collab/RoomRegistry.js';
@@ -169,6 +170,7 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   // Runs after the listener stopped: every accepted update is committed before we return.
   app.addHook('onClose', async () => {
     await registry.closeAll(CloseCode.ServerShuttingDown, 'server shutting down');
+  registerUserRoutes(app, access);
   });
   return app;
 }
