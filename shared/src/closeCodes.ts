@@ -28,6 +28,13 @@ export const CloseCode = {
   FrameTooLarge: 4413,
   /** A message type the server does not accept from clients. */
   UnsupportedMessage: 4415,
+  /**
+   * Too many updates waiting for content the server never received (a gap in the clocks):
+   * what an honest client fills at once, a hostile one never does.
+   */
+  IncompleteUpdates: 4422,
+  /** Presence (cursor, name…) too large, or too many presence ids from one connection. */
+  PresenceRefused: 4431,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;
@@ -78,6 +85,14 @@ const messages: Record<CloseCodeValue, { fr: string; en: string }> = {
   [CloseCode.FrameTooLarge]: {
     fr: 'Modification trop volumineuse pour être envoyée en une fois.',
     en: 'This change is too large to be sent at once.',
+  },
+  [CloseCode.IncompleteUpdates]: {
+    fr: 'Le serveur attendait des modifications qui ne sont jamais arrivées et a fermé la connexion. Rechargez la page.',
+    en: 'The server was waiting for changes that never arrived and closed the connection. Reload the page.',
+  },
+  [CloseCode.PresenceRefused]: {
+    fr: 'Présence refusée : trop de curseurs ou des informations de présence trop volumineuses.',
+    en: 'Presence refused: too many cursors or presence information too large.',
   },
   [CloseCode.UnsupportedMessage]: {
     fr: 'Message non pris en charge par le serveur.',

@@ -9,6 +9,7 @@ import { CloseCode, encodeAwareness, encodePermissionDenied, encodeUpdate } from
 import type { DocStore } from '../storage/DocStore.js';
 import { assertAwarenessUpdate } from './awarenessUpdate.js';
 import type { ContentGuard, ContentValidator, RefusedContent } from './ContentValidator.js';
+import { PendingUpdates, dropPending } from './PendingUpdates.js';
 import { clientOrigin, serverOrigin, storageOrigin } from './origins.js';
 import type { Log, RoomOptions, RoomPeer } from './types.js';
 
@@ -21,10 +22,7 @@ interface AppliedUpdate {
   /** Re-encoded by Yjs from what was integrated: this, not the client's bytes, is stored. */
   update: Uint8Array;
   from: RoomPeer;
-  /**
-   * Also send it back to its sender: it completed structs the sender never received, or it
-   * reverts content the sender wrote and the document's rules refused.
-   */
+  /** Also send it back to its sender: it reverts content the sender wrote that was refused. */
   echo: boolean;
   /** Sent to the sender after the update: why part of what it wrote was refused. */
   notice?: Uint8Array;
@@ -68,6 +66,8 @@ export class Room {
 
   /** Checks each client update against the document kind's content rules, if it has any. */
   private guard: ContentGuard | undefined;
+  /** What each peer sent that depends on content never received: held outside the doc. */
+  private readonly pending: PendingUpdates<RoomPeer>;
 
   private readonly awarenessDirty = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | undefined;
@@ -96,6 +96,9 @@ export class Room {
       },
       storageOrigin,
     );
+    // Snapshots taken before pending content was kept out of documents may carry some.
+    const dropped = dropPending(room.doc);
+    if (dropped > 0) log.warn({ docId, bytes: dropped }, 'dropped stored pending content');
     // A log of many rows loads slower than one snapshot: fold it at the first quiet moment.
     room.updatesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0;
     // Stored content is not judged again: it was accepted when written (or predates the rules,
@@ -115,6 +118,7 @@ export class Room {
     this.lastSeq = lastSeq;
     this.storedBytes = storedBytes;
     this.updatesSinceCompaction = 0;
+    this.pending = new PendingUpdates(options);
     this.awareness = new Awareness(this.doc);
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
@@ -132,6 +136,7 @@ export class Room {
 
   removePeer(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
+    this.pending.forget(peer);
     const owned = this.awarenessOwners.get(peer);
     this.awarenessOwners.delete(peer);
     if (owned && owned.size > 0) removeAwarenessStates(this.awareness, [...owned], serverOrigin);
@@ -157,10 +162,12 @@ export class Room {
     } catch {
       return { ok: false, code: CloseCode.MalformedFrame, reason: 'invalid Yjs update' };
     }
-    if (this.storedBytes + update.length > this.options.maxDocumentBytes) {
+    // Pending content counts too: it would become part of the document if ever completed.
+    const held = this.pending.bytes;
+    if (this.storedBytes + held + update.length > this.options.maxDocumentBytes) {
       // storedBytes counts history since the last compaction; check the real size first.
       const actual = Y.encodeStateAsUpdate(this.doc).length;
-      if (actual + update.length > this.options.maxDocumentBytes) {
+      if (actual + held + update.length > this.options.maxDocumentBytes) {
         return {
           ok: false,
           code: CloseCode.DocumentTooLarge,
@@ -269,10 +276,9 @@ export class Room {
       for (const { update, from } of batch) {
         // Updates queued after one of the same sender's was refused depend on it: drop them.
         if (refused.has(from)) continue;
-        const store = this.doc.store;
         const firstOfThisUpdate = applied.length;
         stateBefore = undefined;
-        current = { from, echo: store.pendingStructs !== null || store.pendingDs !== null };
+        current = { from, echo: false };
         let refusedContent: RefusedContent[] = [];
         try {
           refusedContent = this.applyClientUpdate(update, from);
@@ -282,6 +288,16 @@ export class Room {
           this.log.warn({ err: error, docId: this.docId }, 'update failed to apply');
           refused.add(from);
           from.close(CloseCode.MalformedFrame, 'invalid Yjs update');
+        }
+        // Before anything below encodes the document: pending content never leaves this room.
+        const overflow = this.pending.take(this.doc, from);
+        if (overflow && !refused.has(from)) {
+          this.log.info(
+            { docId: this.docId, conn: from.id, limit: overflow.limit },
+            'too much pending content; closing its sender',
+          );
+          refused.add(from);
+          from.close(CloseCode.IncompleteUpdates, 'updates depend on content never received');
         }
         // Only a guard adds a transaction of its own after the client's. Yjs records the state
         // before each transaction anyway: encoding it only when needed keeps a state vector
@@ -320,6 +336,7 @@ export class Room {
 
   /** Integrates one client update, through the content guard when the document has one. */
   private applyClientUpdate(update: Uint8Array, from: RoomPeer): RefusedContent[] {
+    this.pending.restore(this.doc, from);
     const apply = () => Y.applyUpdate(this.doc, update, clientOrigin(from.id));
     if (!this.guard) {
       apply();
@@ -436,6 +453,9 @@ export class Room {
     const owned = this.awarenessOwners.get(origin as RoomPeer);
     if (owned) {
       for (const id of changes.added) owned.add(id);
+      // An id published again after its removal (a reconnect keeping its client id, or a
+      // crafted remove/re-add) comes as `updated`: owned too, or it would outlive the peer.
+      for (const id of changes.updated) owned.add(id);
       for (const id of changes.removed) owned.delete(id);
     }
     for (const id of changes.added) this.awarenessDirty.add(id);

@@ -1,3 +1,4 @@
+import type { PendingLimits } from './PendingUpdates.js';
 import type { Logger } from 'pino';
 
 export type Log = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
@@ -16,7 +17,7 @@ export interface RoomPeer {
   close(code: number, reason: string): void;
 }
 
-export interface RoomOptions {
+export interface RoomOptions extends PendingLimits {
   /** Group-commit window: updates arriving within it share one storage transaction. */
   commitDelayMs: number;
   /** Fold the update log into one snapshot after this many stored updates. */
