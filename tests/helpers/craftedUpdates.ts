@@ -131,3 +131,22 @@ export function unintegrableUpdates(): Record<string, Uint8Array> {
     laterOrigin: itemWithOrigin(0x80, 5),
   };
 }
+
+/** A one-character string item of `client` at `clock`, in root map `root` under `key`. */
+export function itemAtClock(client: number, clock: number, root: string, key: string): Uint8Array {
+  return build((e) => {
+    varUints(e, [1, 1, client, clock]);
+    // ContentString (4) with a parent sub (0x20): a map entry.
+    encoding.writeUint8(e, 4 | 0x20);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarString(e, root);
+    encoding.writeVarString(e, key);
+    encoding.writeVarString(e, 'a');
+    encoding.writeVarUint(e, 0);
+  });
+}
+
+/** Only a delete set: `length` clocks of `client` from `clock`, whatever the document holds. */
+export function deleteRange(client: number, clock: number, length: number): Uint8Array {
+  return build((e) => varUints(e, [0, 1, client, 1, clock, length]));
+}
