@@ -104,7 +104,7 @@ describe('security headers', () => {
       expect(csp).toContain("form-action 'self'");
       expect(csp).not.toMatch(/https?:/);
       expect(csp).toContain(
-        `connect-src 'self' ws://127.0.0.1:${server.port} wss://127.0.0.1:${server.port}`,
+        `connect-src 'self' data: ws://127.0.0.1:${server.port} wss://127.0.0.1:${server.port}`,
       );
       await response.arrayBuffer();
     }

@@ -7,6 +7,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  * tldraw's fonts, icons and translations itself.
  * - style-src 'unsafe-inline': tldraw and Tiptap set style attributes and inject <style>.
  * - img-src data: blob:: tldraw draws icons, cursors and exported images from them.
+ * - connect-src data:: the build inlines tldraw's smallest translation files as data: URLs,
+ *   which tldraw fetches; a data: URL sends nothing anywhere.
  * - no 'unsafe-eval', no inline script: the built index.html loads one module.
  */
 const appDirectives = [
@@ -38,8 +40,8 @@ const HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::\d{1,5})?$/;
  */
 export function appContentSecurityPolicy(host: string): string {
   const connect = HOST.test(host)
-    ? `connect-src 'self' ws://${host} wss://${host}`
-    : "connect-src 'self'";
+    ? `connect-src 'self' data: ws://${host} wss://${host}`
+    : "connect-src 'self' data:";
   return [...appDirectives, connect].join('; ');
 }
 
