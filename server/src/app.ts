@@ -81,7 +81,7 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   );
 
   const documents = new DocumentCatalog(store.sql);
-  const contentValidatorFor = contentValidatorsByKind();
+  const contentValidatorFor = contentValidatorsByKind({ uncheckedRoots: config.uncheckedRoots });
   const registry = new RoomRegistry(
     store,
     { ...config.rooms, maxDocumentBytes: config.limits.maxDocumentBytes },

@@ -30,6 +30,22 @@ const configSchema = z.object({
   AWARENESS_FLUSH_MS: int(0, 1000).default(50),
   AWARENESS_COALESCE_MIN_PEERS: int(1, 100_000).default(30),
   MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  UNCHECKED_ROOTS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'a comma-separated list of root type names'),
+      ),
+    )
+    .default([]),
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   CLIENT_DIST: z.string().optional(),
   TLDRAW_LICENSE_KEY: z.string().optional(),
@@ -93,6 +109,12 @@ export interface Config {
     maxDocumentBytes: number;
     maxBufferedBytes: number;
   };
+  /**
+   * Root-level Yjs types every document lets through unchecked, besides those its kind declares
+   * (which are always checked). For Boussole's own tests of the collaboration core, which use
+   * boards as plain Yjs documents; empty in production, where nothing else is ever stored.
+   */
+  uncheckedRoots: string[];
   rooms: {
     commitDelayMs: number;
     compactEveryUpdates: number;
@@ -156,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxDocumentBytes: c.MAX_DOCUMENT_BYTES,
       maxBufferedBytes: c.MAX_BUFFERED_BYTES,
     },
+    uncheckedRoots: c.UNCHECKED_ROOTS,
     rooms: {
       commitDelayMs: c.COMMIT_DELAY_MS,
       compactEveryUpdates: c.COMPACT_EVERY_UPDATES,

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { onTestFailed } from 'vitest';
 import { waitFor } from './wait.js';
+import { coreTestEnv } from './coreTestRoots.js';
 
 /**
  * Boussole as a real child process (`node server/dist/main.js`), so a test can kill it the way
@@ -89,6 +90,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     CLIENT_DIST: path.join(os.tmpdir(), 'boussole-no-client'),
+    ...coreTestEnv,
     ...options.env,
   };
   const child = spawn(process.execPath, [mainJs], {

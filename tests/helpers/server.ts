@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, loadConfig, SqliteDocStore, type DocStore } from '@boussole/server';
+import { coreTestEnv } from './coreTestRoots.js';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -30,6 +31,7 @@ export async function startServer(
     DATA_DIR: dir,
     LOG_LEVEL: 'warn',
     CLIENT_DIST: path.join(dir, 'no-client'),
+    ...coreTestEnv,
     ...options.env,
   });
   const store =

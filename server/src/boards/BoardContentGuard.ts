@@ -16,6 +16,7 @@ import {
   type ContentValidator,
   type RefusedContent,
 } from '../collab/ContentValidator.js';
+import { RootTypeRule } from '../documents/rootTypes.js';
 import { isJsonValue, readStoredRecord, type PlainRecord } from './storedRecords.js';
 
 type BoardSchema = ReturnType<typeof createBoardSchema>;
@@ -56,7 +57,8 @@ function validationProblem(error: unknown): { path?: string; detail: string } {
 /**
  * A board's content rules: after each client update, every record it touched must be a
  * document record that tldraw's schema with Boussole's cards accepts, stored under its own id;
- * the board's meta holds only the settings boardDocLayout declares, with valid values.
+ * the board's meta holds only the settings boardDocLayout declares, with valid values; nothing
+ * else is stored at all (RootTypeRule).
  *
  * Refused records are put back to their last accepted state (or removed, if they are new) in a
  * compensating transaction, field by field where possible so that concurrent edits of other
@@ -67,6 +69,7 @@ function validationProblem(error: unknown): { path?: string; detail: string } {
 export class BoardContentGuard implements ContentGuard {
   private readonly records: Y.Map<unknown>;
   private readonly meta: Y.Map<unknown>;
+  private readonly roots: RootTypeRule;
   private readonly ourSchema: SerializedSchema;
   /** Last accepted state of each record; undefined when it was already unreadable. */
   private readonly acceptedRecords = new Map<string, PlainRecord | undefined>();
@@ -82,9 +85,16 @@ export class BoardContentGuard implements ContentGuard {
   constructor(
     private readonly doc: Y.Doc,
     private readonly schema: BoardSchema,
+    uncheckedRoots?: ReadonlySet<string>,
   ) {
     this.records = doc.getMap<unknown>(boardDocLayout.records);
     this.meta = doc.getMap<unknown>(boardDocLayout.meta);
+    this.roots = new RootTypeRule(
+      doc,
+      { [boardDocLayout.records]: 'keyed', [boardDocLayout.meta]: 'keyed' },
+      'les cartes et les réglages du tableau',
+      uncheckedRoots,
+    );
     this.ourSchema = schema.serialize();
     for (const [id, stored] of this.records.entries())
       this.acceptedRecords.set(id, readStoredRecord(stored));
@@ -99,6 +109,7 @@ export class BoardContentGuard implements ContentGuard {
     this.touchedMeta.clear();
     const failure = applyTracked(apply, (on) => {
       this.tracking = on;
+      this.roots.setTracking(on);
     });
     const refused = this.checkTouched();
     if (failure) throw failure.error;
@@ -110,13 +121,18 @@ export class BoardContentGuard implements ContentGuard {
     if (!first) return '';
     const where = first.path ? ` (${first.path})` : '';
     const more = refused.length > 1 ? ` — et ${refused.length - 1} autre(s) élément(s)` : '';
-    const what = first.id.startsWith('meta:') ? 'Réglage du tableau refusé' : 'Carte refusée';
+    const what = first.id.startsWith('meta:')
+      ? 'Réglage du tableau refusé'
+      : first.id.startsWith('root:')
+        ? 'Contenu refusé'
+        : 'Carte refusée';
     return `${what} : ${first.id}${where} : ${first.detail}${more}. La modification a été annulée.`;
   }
 
   destroy(): void {
     this.records.unobserveDeep(this.onRecordsChanged);
     this.meta.unobserveDeep(this.onMetaChanged);
+    this.roots.destroy();
   }
 
   private readonly onRecordsChanged = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
@@ -142,8 +158,10 @@ export class BoardContentGuard implements ContentGuard {
   };
 
   private checkTouched(): RefusedContent[] {
-    if (this.touchedRecords.size === 0 && this.touchedMeta.size === 0) return [];
-    const refused: RefusedContent[] = [];
+    const strays = this.roots.strays();
+    if (this.touchedRecords.size === 0 && this.touchedMeta.size === 0 && strays.length === 0)
+      return [];
+    const refused: RefusedContent[] = strays.map((stray) => stray.refused);
     const refusedMeta: string[] = [];
     for (const key of this.touchedMeta) {
       const problem = this.metaProblem(key);
@@ -169,6 +187,7 @@ export class BoardContentGuard implements ContentGuard {
 
     if (refused.length > 0) {
       this.doc.transact(() => {
+        for (const stray of strays) stray.remove();
         for (const key of refusedMeta) this.revertMeta(key);
         for (const id of refusedRecords) this.revertRecord(id);
       }, this);
@@ -307,7 +326,9 @@ export class BoardContentGuard implements ContentGuard {
 }
 
 /** Board documents: tldraw records with Boussole's cards. One schema serves every room. */
-export function createBoardContentValidator(): ContentValidator {
+export function createBoardContentValidator(
+  uncheckedRoots?: ReadonlySet<string>,
+): ContentValidator {
   const schema = createBoardSchema();
-  return { guard: (doc) => new BoardContentGuard(doc, schema) };
+  return { guard: (doc) => new BoardContentGuard(doc, schema, uncheckedRoots) };
 }

@@ -7,15 +7,18 @@ import { createBoardContentValidator } from './BoardContentGuard.js';
 /**
  * The content rules of each kind of document. Boards are checked record by record, a report's
  * text node by node (only what the editor has), its comments thread by thread (and by
- * author); a document missing from the catalog, whose kind is unknown, has none.
+ * author); each holds its declared root types only (RootTypeRule), except the roots named in
+ * `uncheckedRoots` (tests only, see UNCHECKED_ROOTS). A document missing from the catalog,
+ * whose kind is unknown, has none: no socket can open one (AccessService answers 404).
  */
-export function contentValidatorsByKind(): (
-  kind: DocumentKind | undefined,
-) => ContentValidator | undefined {
+export function contentValidatorsByKind(
+  options: { uncheckedRoots?: readonly string[] } = {},
+): (kind: DocumentKind | undefined) => ContentValidator | undefined {
+  const unchecked = new Set(options.uncheckedRoots ?? []);
   const byKind: Partial<Record<DocumentKind, ContentValidator>> = {
-    board: createBoardContentValidator(),
-    report: createReportTextValidator(),
-    'report-comments': createCommentsContentValidator(),
+    board: createBoardContentValidator(unchecked),
+    report: createReportTextValidator(unchecked),
+    'report-comments': createCommentsContentValidator(unchecked),
   };
   return (kind) => (kind ? byKind[kind] : undefined);
 }

@@ -16,6 +16,7 @@ import {
   type ContentValidator,
   type RefusedContent,
 } from '../collab/ContentValidator.js';
+import { RootTypeRule } from '../documents/rootTypes.js';
 import { commentChangeProblem, type Sender } from './commentRules.js';
 
 /** Ids and keys come from clients: keep what reaches logs and messages short. */
@@ -66,26 +67,13 @@ function readThreadAt(id: string, stored: unknown): Read {
 /** Any shared type, as a transaction lists those it changed. */
 type SharedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never;
 
-/** The root type a shared type belongs to. */
-function rootOf(type: SharedType): SharedType {
-  let current = type;
-  while (current._item) current = current._item.parent as SharedType;
-  return current;
-}
-
-/** Deletes every item a shared type holds, keyed and listed alike. */
-function emptyType(type: SharedType, transaction: Y.Transaction): void {
-  for (const item of type._map.values()) if (!item.deleted) item.delete(transaction);
-  for (let item = type._start; item; item = item.right) if (!item.deleted) item.delete(transaction);
-}
-
 /**
  * The comment threads' rules (see shared/src/report/comments.ts): after each client update,
  * every thread it touched must be a valid thread stored under its own id; what is new in it
  * must be written in the sender's own name; nobody changes or deletes what someone else
  * wrote, though anyone who may comment may resolve or reopen a thread. The document holds
  * nothing else: content under another root, or listed inside the threads map (invisible to
- * every reader), is removed.
+ * every reader), is removed by the rule every document kind shares (RootTypeRule).
  *
  * Refused threads are put back to their last accepted state (or removed, if they are new) in
  * a compensating transaction, within the same commit. As for boards, that state is a plain
@@ -98,12 +86,21 @@ export class CommentsContentGuard implements ContentGuard {
   private readonly accepted = new Map<string, Accepted>();
   private tracking = false;
   private readonly touched = new Set<string>();
-  private readonly foreignRoots = new Set<SharedType>();
+  private readonly roots: RootTypeRule;
   /** Yjs clients whose clock the update being checked advanced. */
   private readonly advanced = new Set<number>();
 
-  constructor(private readonly doc: Y.Doc) {
+  constructor(
+    private readonly doc: Y.Doc,
+    uncheckedRoots?: ReadonlySet<string>,
+  ) {
     this.threads = commentThreadsMap(doc);
+    this.roots = new RootTypeRule(
+      doc,
+      { [commentsDocLayout.threads]: 'keyed' },
+      'des discussions',
+      uncheckedRoots,
+    );
     this.threadsType = this.threads as unknown as SharedType;
     for (const [id, stored] of this.threads.entries()) {
       const read = readThreadAt(id, stored);
@@ -114,11 +111,11 @@ export class CommentsContentGuard implements ContentGuard {
 
   applyChecked(apply: () => void, sender?: Sender): RefusedContent[] {
     this.touched.clear();
-    this.foreignRoots.clear();
     this.advanced.clear();
     const waiting = this.pendingClients();
     const failure = applyTracked(apply, (on) => {
       this.tracking = on;
+      this.roots.setTracking(on);
     });
     // Structs an earlier update left waiting for what they depend on are integrated along
     // with this one, in its transaction: they were not this sender's to sign. Judging the
@@ -147,9 +144,10 @@ export class CommentsContentGuard implements ContentGuard {
 
   destroy(): void {
     this.doc.off('afterTransaction', this.onTransaction);
+    this.roots.destroy();
   }
 
-  /** Which threads a client transaction touched, and whether it wrote anywhere else. */
+  /** Which threads a client transaction touched (what it wrote elsewhere is the root rule's). */
   private readonly onTransaction = (transaction: Y.Transaction): void => {
     if (!this.tracking) return;
     for (const [client, clock] of transaction.afterState) {
@@ -157,27 +155,21 @@ export class CommentsContentGuard implements ContentGuard {
     }
     for (const [type, keys] of transaction.changed) {
       if (type === this.threadsType) {
-        for (const key of keys) {
-          if (key === null) this.foreignRoots.add(type);
-          else this.touched.add(key);
-        }
-        continue;
-      }
-      if (rootOf(type) !== this.threadsType) {
-        this.foreignRoots.add(rootOf(type));
+        for (const key of keys) if (key !== null) this.touched.add(key);
         continue;
       }
       // Nested in a thread: find the thread it belongs to.
       let current = type;
       while (current._item && current._item.parent !== this.threadsType)
         current = current._item.parent as SharedType;
-      const key = current._item?.parentSub;
+      const key = current._item?.parent === this.threadsType ? current._item.parentSub : null;
       if (key) this.touched.add(key);
     }
   };
 
   private checkTouched(sender: Sender | undefined): RefusedContent[] {
-    if (this.touched.size === 0 && this.foreignRoots.size === 0) return [];
+    const strays = this.roots.strays();
+    if (this.touched.size === 0 && strays.length === 0) return [];
     const refused: RefusedContent[] = [];
     const refusedIds: string[] = [];
     for (const id of this.touched) {
@@ -187,24 +179,11 @@ export class CommentsContentGuard implements ContentGuard {
         refused.push({ id: clip(id, MAX_LABEL), ...problem });
       }
     }
-    const foreign = [...this.foreignRoots];
-    for (const root of foreign) {
-      const name = root === this.threadsType ? commentsDocLayout.threads : Y.findRootTypeKey(root);
-      refused.push({
-        id: clip(`root:${name}`, MAX_LABEL),
-        detail: 'ce document ne contient que des discussions',
-      });
-    }
+    for (const stray of strays) refused.push(stray.refused);
 
     if (refused.length > 0) {
-      this.doc.transact((transaction) => {
-        for (const root of foreign) {
-          // The threads map's keyed entries are judged one by one above; only its list goes.
-          if (root === this.threadsType) {
-            for (let item = root._start; item; item = item.right)
-              if (!item.deleted) item.delete(transaction);
-          } else emptyType(root, transaction);
-        }
+      this.doc.transact(() => {
+        for (const stray of strays) stray.remove();
         for (const id of refusedIds) this.revertThread(id);
       }, this);
     }
@@ -289,6 +268,8 @@ function revertReplies(replies: Y.Array<unknown>, previous: readonly CommentRepl
 }
 
 /** Report comments documents: one set of rules serves every room. */
-export function createCommentsContentValidator(): ContentValidator {
-  return { guard: (doc) => new CommentsContentGuard(doc) };
+export function createCommentsContentValidator(
+  uncheckedRoots?: ReadonlySet<string>,
+): ContentValidator {
+  return { guard: (doc) => new CommentsContentGuard(doc, uncheckedRoots) };
 }

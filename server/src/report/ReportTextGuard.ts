@@ -6,6 +6,7 @@ import {
   type ContentValidator,
   type RefusedContent,
 } from '../collab/ContentValidator.js';
+import { RootTypeRule } from '../documents/rootTypes.js';
 
 /**
  * A report's content rules: its text may hold only the nodes and marks the editor knows
@@ -14,6 +15,7 @@ import {
  * into the text every drafter opens and every export prints. Only what an update adds or
  * changes is checked. A refused element is removed, a refused attribute dropped, a refused
  * mark unset — by a compensating change in the same commit, so no one else ever receives it.
+ * The document holds that text only: content under any other root is removed (RootTypeRule).
  *
  * Attributes of known nodes that are not listed here are let through when they are small plain
  * values: Tiptap may add one in a minor release, and refusing it would revert people's text.
@@ -92,21 +94,34 @@ interface Problem {
 
 class ReportTextGuard implements ContentGuard {
   private readonly fragment: Y.XmlFragment;
+  private readonly roots: RootTypeRule;
   private tracking = false;
   /** What each event changed, read while it fires (Yjs forbids reading it afterwards). */
   private changes: Change[] = [];
 
-  constructor(private readonly doc: Y.Doc) {
+  constructor(
+    private readonly doc: Y.Doc,
+    uncheckedRoots?: ReadonlySet<string>,
+  ) {
     this.fragment = doc.getXmlFragment(reportDocLayout.fragment);
     this.fragment.observeDeep(this.onChange);
+    this.roots = new RootTypeRule(
+      doc,
+      { [reportDocLayout.fragment]: 'listed' },
+      'le texte du rapport',
+      uncheckedRoots,
+    );
   }
 
   applyChecked(apply: () => void): RefusedContent[] {
     this.changes = [];
     const failure = applyTracked(apply, (on) => {
       this.tracking = on;
+      this.roots.setTracking(on);
     });
     const problems = this.problemsOf(this.changes);
+    for (const stray of this.roots.strays())
+      problems.push({ fix: () => stray.remove(), refused: stray.refused });
     this.changes = [];
     if (problems.length > 0) {
       this.doc.transact(() => {
@@ -126,6 +141,7 @@ class ReportTextGuard implements ContentGuard {
 
   destroy(): void {
     this.fragment.unobserveDeep(this.onChange);
+    this.roots.destroy();
   }
 
   private readonly onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
@@ -246,6 +262,6 @@ class ReportTextGuard implements ContentGuard {
   }
 }
 
-export function createReportTextValidator(): ContentValidator {
-  return { guard: (doc) => new ReportTextGuard(doc) };
+export function createReportTextValidator(uncheckedRoots?: ReadonlySet<string>): ContentValidator {
+  return { guard: (doc) => new ReportTextGuard(doc, uncheckedRoots) };
 }
