@@ -190,4 +190,45 @@ describe.skipIf(!available)('an administrator runs a workspace in Chromium', () 
       .waitFor();
     expect(blocked).toEqual([]);
   });
+
+  it('lets a staff colleague create workspaces once an instance administrator grants it', async () => {
+    const workspaceId = new URL(workspaceUrl).pathname.split('/').pop() ?? '';
+    const colleague = {
+      email: 'paul.morel@cias-arviere.fr',
+      password: 'mot de passe initial 2026',
+    };
+    const added = await admin.request.post(
+      `${server.httpUrl}/api/workspaces/${workspaceId}/members`,
+      {
+        headers: { 'x-boussole-csrf': '1' },
+        data: {
+          ...colleague,
+          displayName: 'Paul Morel',
+          role: 'administrateur',
+          instances: [],
+          initialPassword: colleague.password,
+        },
+      },
+    );
+    expect(added.status()).toBe(201);
+
+    const paul = await newPage('paul');
+    await paul.goto(server.httpUrl);
+    await paul.getByLabel('Adresse e-mail').fill(colleague.email);
+    await paul.getByLabel('Mot de passe').fill(colleague.password);
+    await paul.getByRole('button', { name: 'Se connecter' }).click();
+    await paul.getByText(/Votre compte ne peut pas créer d’espace de travail/).waitFor();
+    const newWorkspace = paul.getByRole('form', { name: 'Nouvel espace de travail (une ABS)' });
+    expect(await newWorkspace.count()).toBe(0);
+
+    await admin.goto(server.httpUrl);
+    const right = admin.getByRole('checkbox', { name: 'Peut créer des espaces : Paul Morel' });
+    expect(await right.isChecked()).toBe(false);
+    // The box follows the server: checked once the grant is saved.
+    await right.click();
+    await waitFor(() => right.isChecked(), { what: 'the right saved' });
+    await paul.reload();
+    await newWorkspace.waitFor();
+    expect(blocked).toEqual([]);
+  });
 });

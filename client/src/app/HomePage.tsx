@@ -12,6 +12,7 @@ import { parseCommunes, parseList } from './workspaceForm.js';
 import { formatDay } from './formatDay.js';
 import { SignInPage } from './AuthPages.js';
 import { ErrorAlert } from './forms.js';
+import { InstanceAccounts } from './InstanceAccounts.js';
 import { navigate, workspacePath } from './router.js';
 import { useSession } from './session.js';
 
@@ -23,7 +24,10 @@ export function HomePage() {
   if (session === null) return <SignInPage />;
   if (session.principal.kind === 'guest')
     return <GoTo path={workspacePath(session.principal.workspaceId)} />;
-  return <Workspaces title={t('ws.list')} />;
+  const { canCreateWorkspaces, isAdmin } = session.principal;
+  return (
+    <Workspaces title={t('ws.list')} canCreate={canCreateWorkspaces} instanceAdmin={isAdmin} />
+  );
 }
 
 /** A guest has one workspace: the home page is theirs. */
@@ -32,7 +36,19 @@ function GoTo({ path }: { path: string }) {
   return null;
 }
 
-function Workspaces({ title }: { title: string }) {
+/**
+ * `canCreate`: the instance-level right to create workspaces (the demo creates one too);
+ * instance administrators also see the accounts they grant it to.
+ */
+function Workspaces({
+  title,
+  canCreate,
+  instanceAdmin,
+}: {
+  title: string;
+  canCreate: boolean;
+  instanceAdmin: boolean;
+}) {
   const t = useT();
   const language = useUiStore((s) => s.language);
   const [workspaces, setWorkspaces] = useState<WorkspaceSummary[] | undefined>();
@@ -98,9 +114,13 @@ function Workspaces({ title }: { title: string }) {
         <section className="demo-offer" aria-labelledby="demo-offer-title">
           <h2 id="demo-offer-title">{t('home.demo.offer')}</h2>
           <p>{t('home.demo.about')}</p>
-          <button type="button" onClick={() => void onLoadDemo()} disabled={demoLoading}>
-            {demoLoading ? t('home.demo.loading') : t('home.demo.load')}
-          </button>
+          {canCreate ? (
+            <button type="button" onClick={() => void onLoadDemo()} disabled={demoLoading}>
+              {demoLoading ? t('home.demo.loading') : t('home.demo.load')}
+            </button>
+          ) : (
+            <p className="muted">{t('home.demo.noRight')}</p>
+          )}
           {!demoLoading && <p className="muted">{t('ws.none')}</p>}
         </section>
       )}
@@ -125,76 +145,80 @@ function Workspaces({ title }: { title: string }) {
           ))}
         </ul>
       )}
-      <form className="new-board" onSubmit={(e) => void onCreate(e)} aria-label={t('ws.new')}>
-        <h2>{t('ws.new')}</h2>
-        <label>
-          {t('ws.name')}
-          <input
-            name="name"
-            value={name}
-            required
-            maxLength={200}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('ws.kind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value as WorkspaceKind)}>
-            {workspaceKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`ws.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('ws.periodStart')}
-          <input
-            type="date"
-            required
-            value={periodStart}
-            onChange={(e) => setPeriodStart(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('ws.periodEnd')}
-          <input
-            type="date"
-            required
-            value={periodEnd}
-            onChange={(e) => setPeriodEnd(e.target.value)}
-          />
-        </label>
-        <label className="wide">
-          {t('ws.communesInput')}
-          <textarea
-            name="communes"
-            rows={4}
-            value={communesText}
-            placeholder={'99001 Saint-Aubin-sur-Arvière\n99002 Les Granges'}
-            onChange={(e) => setCommunesText(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('ws.topicsInput')}
-          <input
-            name="topics"
-            value={topicsText}
-            placeholder="logement, insertion, mobilité"
-            onChange={(e) => setTopicsText(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('ws.publicsInput')}
-          <input
-            name="publics"
-            value={publicsText}
-            placeholder="jeunes 16-25 ans, personnes âgées"
-            onChange={(e) => setPublicsText(e.target.value)}
-          />
-        </label>
-        <button type="submit">{t('ws.create')}</button>
-      </form>
+      {!canCreate && <p className="muted">{t('ws.noCreationRight')}</p>}
+      {canCreate && (
+        <form className="new-board" onSubmit={(e) => void onCreate(e)} aria-label={t('ws.new')}>
+          <h2>{t('ws.new')}</h2>
+          <label>
+            {t('ws.name')}
+            <input
+              name="name"
+              value={name}
+              required
+              maxLength={200}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('ws.kind')}
+            <select value={kind} onChange={(e) => setKind(e.target.value as WorkspaceKind)}>
+              {workspaceKinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`ws.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('ws.periodStart')}
+            <input
+              type="date"
+              required
+              value={periodStart}
+              onChange={(e) => setPeriodStart(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('ws.periodEnd')}
+            <input
+              type="date"
+              required
+              value={periodEnd}
+              onChange={(e) => setPeriodEnd(e.target.value)}
+            />
+          </label>
+          <label className="wide">
+            {t('ws.communesInput')}
+            <textarea
+              name="communes"
+              rows={4}
+              value={communesText}
+              placeholder={'99001 Saint-Aubin-sur-Arvière\n99002 Les Granges'}
+              onChange={(e) => setCommunesText(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('ws.topicsInput')}
+            <input
+              name="topics"
+              value={topicsText}
+              placeholder="logement, insertion, mobilité"
+              onChange={(e) => setTopicsText(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('ws.publicsInput')}
+            <input
+              name="publics"
+              value={publicsText}
+              placeholder="jeunes 16-25 ans, personnes âgées"
+              onChange={(e) => setPublicsText(e.target.value)}
+            />
+          </label>
+          <button type="submit">{t('ws.create')}</button>
+        </form>
+      )}
+      {instanceAdmin && <InstanceAccounts />}
     </main>
   );
 }

@@ -4,7 +4,9 @@ import {
   boardDetailSchema,
   createdLinkSchema,
   linkListSchema,
+  accountListSchema,
   meSchema,
+  type AccountSummary,
   setupStatusSchema,
   workspaceDetailSchema,
   workspaceListSchema,
@@ -121,6 +123,15 @@ export async function getMe(): Promise<Me | undefined> {
 
 export async function listWorkspaces(): Promise<WorkspaceSummary[]> {
   return workspaceListSchema.parse(await send('/api/workspaces', 'GET')).workspaces;
+}
+
+/** Every staff account (instance administrators only). */
+export async function listAccounts(): Promise<AccountSummary[]> {
+  return accountListSchema.parse(await send('/api/users', 'GET')).accounts;
+}
+
+export async function setWorkspaceCreation(userId: string, allowed: boolean): Promise<void> {
+  await send(`/api/users/${encodeURIComponent(userId)}/workspace-creation`, 'PUT', { allowed });
 }
 
 export async function createWorkspace(input: WorkspaceInput): Promise<{ id: string }> {

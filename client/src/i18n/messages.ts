@@ -52,6 +52,18 @@ export const fr = {
   'ws.list': 'Espaces de travail',
   'ws.none': 'Aucun espace de travail pour le moment.',
   'ws.new': 'Nouvel espace de travail (une ABS)',
+  'ws.noCreationRight':
+    'Votre compte ne peut pas créer d’espace de travail : demandez ce droit à un administrateur de l’instance Boussole.',
+  'home.demo.noRight':
+    'Charger la démonstration crée un espace de travail : demandez ce droit à un administrateur de l’instance Boussole.',
+  'accounts.title': 'Comptes de l’instance',
+  'accounts.about':
+    'Créer un espace de travail est un droit de l’instance : les administrateurs de l’instance l’ont toujours, et le donnent aux comptes de leur choix.',
+  'accounts.name': 'Nom',
+  'accounts.email': 'Adresse e-mail',
+  'accounts.canCreate': 'Peut créer des espaces',
+  'accounts.instanceAdmin': 'administrateur de l’instance',
+  'accounts.loadError': 'Impossible de charger la liste des comptes.',
   'ws.name': 'Nom',
   'ws.kind': 'Type',
   'ws.kind.communale': 'Communale',
@@ -243,6 +255,18 @@ export const en: Record<MessageKey, string> = {
   'ws.list': 'Workspaces',
   'ws.none': 'No workspace yet.',
   'ws.new': 'New workspace (one analysis)',
+  'ws.noCreationRight':
+    'Your account cannot create workspaces: ask an administrator of this Boussole instance for that right.',
+  'home.demo.noRight':
+    'Loading the demo creates a workspace: ask an administrator of this Boussole instance for that right.',
+  'accounts.title': 'Accounts of this instance',
+  'accounts.about':
+    'Creating workspaces is an instance-level right: instance administrators always have it, and grant it to the accounts they choose.',
+  'accounts.name': 'Name',
+  'accounts.email': 'E-mail address',
+  'accounts.canCreate': 'May create workspaces',
+  'accounts.instanceAdmin': 'instance administrator',
+  'accounts.loadError': 'Could not load the list of accounts.',
   'ws.name': 'Name',
   'ws.kind': 'Kind',
   'ws.kind.communale': 'One commune',
