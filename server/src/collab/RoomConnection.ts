@@ -8,12 +8,9 @@ import {
   encodeSyncStep2,
   type Frame,
 } from '@boussole/shared';
-import {
-  AwarenessRefused,
-  stampAwarenessIdentity,
-  type AwarenessIdentity,
-} from './awarenessIdentity.js';
+import type { AwarenessIdentity } from './awarenessIdentity.js';
 import { changesNothing } from './awarenessUpdate.js';
+import { admitAwareness, forgetDepartedClients, type PresenceLimits } from './presencePolicy.js';
 import type { Room } from './Room.js';
 import type { Log, RoomPeer } from './types.js';
 
@@ -25,7 +22,7 @@ export interface CollabSocket {
   readonly bufferedAmount: number;
 }
 
-export interface ConnectionLimits {
+export interface ConnectionLimits extends PresenceLimits {
   maxFrameBytes: number;
   maxBufferedBytes: number;
 }
@@ -58,7 +55,7 @@ export class RoomConnection implements RoomPeer {
   private early: Uint8Array[] = [];
   private earlyBytes = 0;
   private closed = false;
-  /** Awareness client ids this connection publishes (a provider has one; a reload, another). */
+  /** Awareness client ids this connection ever published: at most MAX_PRESENCE_IDS. */
   private readonly awarenessIds = new Set<number>();
   private lastRefusalNotice = -Infinity;
   /** Called once when this connection ends, whoever ended it. */
@@ -184,42 +181,52 @@ export class RoomConnection implements RoomPeer {
   private receiveAwareness(room: Room, update: Uint8Array): void {
     // Mostly the provider echoing what it received: nothing to stamp, apply or relay.
     if (changesNothing(update, room.awareness)) return;
-    const identity = this.rights.identity;
-    let stamped: Uint8Array = update;
+    let admission: ReturnType<typeof admitAwareness>;
     try {
-      if (identity) {
-        stamped = stampAwarenessIdentity(update, identity, (clientId) =>
-          this.mayUseAwarenessId(room, clientId, identity.id),
-        );
-      }
-    } catch (error) {
-      if (error instanceof AwarenessRefused) {
-        // Speaking for someone else's cursor: ignored, the way a forged frame should be.
-        this.log.info({ docId: this.docId, conn: this.id }, 'refused awareness for another client');
-        return;
-      }
+      admission = admitAwareness(update, {
+        awareness: room.awareness,
+        identity: this.rights.identity,
+        ownIds: this.awarenessIds,
+        limits: this.limits,
+      });
+    } catch {
       this.close(CloseCode.MalformedFrame, 'invalid awareness update');
       return;
     }
+    switch (admission.kind) {
+      case 'unchanged':
+        return;
+      case 'ignore':
+        // Speaking for someone else's cursor, or an oversized state: dropped, socket kept
+        // (see admitAwareness for why). Sizes and ids only: states may hold names.
+        this.log.info(
+          { docId: this.docId, conn: this.id, reason: admission.reason, bytes: update.length },
+          'ignored awareness update',
+        );
+        return;
+      case 'refuse':
+        this.log.info(
+          { docId: this.docId, conn: this.id, ids: this.awarenessIds.size },
+          'refused awareness: too many presence ids',
+        );
+        this.close(
+          CloseCode.PresenceRefused,
+          `more than ${this.limits.maxPresenceIds} presence ids on one connection`,
+        );
+        return;
+      case 'apply':
+        break;
+    }
+    // Counted before applying: the cap holds whatever happens next.
+    for (const id of admission.claimed) this.awarenessIds.add(id);
     try {
-      room.applyAwareness(stamped, this, { wellFormed: stamped !== update });
+      // Re-encoded by admitAwareness, hence well formed.
+      room.applyAwareness(admission.update, this, { wellFormed: true });
     } catch {
       this.close(CloseCode.MalformedFrame, 'invalid awareness update');
+      return;
     }
-  }
-
-  /**
-   * A connection may publish a client id it already uses, or a new one nobody shows. An id
-   * someone shows is taken over only by the same person (a reconnect before the server noticed
-   * the old socket died keeps its client id).
-   */
-  private mayUseAwarenessId(room: Room, clientId: number, identityId: string): boolean {
-    if (this.awarenessIds.has(clientId)) return true;
-    const current = room.awareness.getStates().get(clientId) as
-      { user?: { id?: unknown } } | undefined;
-    if (current && current.user?.id !== identityId) return false;
-    this.awarenessIds.add(clientId);
-    return true;
+    if (admission.claimed.length > 0) forgetDepartedClients(room.awareness);
   }
 
   private answerSyncStep1(room: Room, stateVector: Uint8Array): void {
