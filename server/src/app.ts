@@ -84,7 +84,13 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   const contentValidatorFor = contentValidatorsByKind({ uncheckedRoots: config.uncheckedRoots });
   const registry = new RoomRegistry(
     store,
-    { ...config.rooms, maxDocumentBytes: config.limits.maxDocumentBytes },
+    {
+      ...config.rooms,
+      maxDocumentBytes: config.limits.maxDocumentBytes,
+      maxPendingBytes: config.limits.maxPendingBytes,
+      maxPendingClients: config.limits.maxPendingClients,
+      maxRoomPendingBytes: config.limits.maxRoomPendingBytes,
+    },
     app.log,
     async (docId) => contentValidatorFor((await documents.get(docId))?.kind),
   );
@@ -164,13 +170,13 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   registerDocumentRoutes(app, access, { registry, versions });
   registerReportRoutes(app, access, { registry, versions });
   registerLinkRoutes(app, access);
+  registerUserRoutes(app, access);
   registerClientConfigRoutes(app, { tldrawLicenseKey: config.tldrawLicenseKey });
   await registerClientRoutes(app, { clientDist: config.clientDist });
 
   // Runs after the listener stopped: every accepted update is committed before we return.
   app.addHook('onClose', async () => {
     await registry.closeAll(CloseCode.ServerShuttingDown, 'server shutting down');
-  registerUserRoutes(app, access);
   });
   return app;
 }

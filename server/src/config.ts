@@ -30,6 +30,11 @@ const configSchema = z.object({
   AWARENESS_FLUSH_MS: int(0, 1000).default(50),
   AWARENESS_COALESCE_MIN_PEERS: int(1, 100_000).default(30),
   MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  MAX_PENDING_BYTES: int(0, 1024 * 1024 * 1024).default(1024 * 1024),
+  MAX_PENDING_CLIENTS: int(0, 100_000).default(32),
+  MAX_ROOM_PENDING_BYTES: int(0, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+  MAX_PRESENCE_IDS: int(1, 1000).default(4),
+  MAX_PRESENCE_BYTES: int(1024, 64 * 1024 * 1024).default(256 * 1024),
   UNCHECKED_ROOTS: z
     .string()
     .transform((value) =>
@@ -108,6 +113,17 @@ export interface Config {
     maxFrameBytes: number;
     maxDocumentBytes: number;
     maxBufferedBytes: number;
+    /**
+     * Updates that depend on content the server does not have (a gap in a client's clocks) are
+     * held per connection, outside the document, until what they need arrives: at most this
+     * many bytes and distinct client ids per connection, and this many bytes per room.
+     */
+    maxPendingBytes: number;
+    maxPendingClients: number;
+    maxRoomPendingBytes: number;
+    /** Presence (awareness) ids one connection may publish, and the largest state of one. */
+    maxPresenceIds: number;
+    maxPresenceBytes: number;
   };
   /**
    * Root-level Yjs types every document lets through unchecked, besides those its kind declares
@@ -177,6 +193,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxFrameBytes: c.MAX_FRAME_BYTES,
       maxDocumentBytes: c.MAX_DOCUMENT_BYTES,
       maxBufferedBytes: c.MAX_BUFFERED_BYTES,
+      maxPendingBytes: c.MAX_PENDING_BYTES,
+      maxPendingClients: c.MAX_PENDING_CLIENTS,
+      maxRoomPendingBytes: c.MAX_ROOM_PENDING_BYTES,
+      maxPresenceIds: c.MAX_PRESENCE_IDS,
+      maxPresenceBytes: c.MAX_PRESENCE_BYTES,
     },
     uncheckedRoots: c.UNCHECKED_ROOTS,
     rooms: {
