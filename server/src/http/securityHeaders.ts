@@ -5,11 +5,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  * boards (tldraw) and the report (Tiptap) in Chromium under it until no violation was reported
  * (tests/e2e/security-headers.test.ts). Nothing comes from another host: Boussole serves
  * tldraw's fonts, icons and translations itself.
- * - style-src 'unsafe-inline': tldraw and Tiptap set style attributes and inject <style>.
- * - img-src data: blob:: tldraw draws icons, cursors and exported images from them.
+ * - style-src 'unsafe-inline': tldraw renders <style> elements whose content changes at run
+ *   time (no hash or nonce could name them).
+ * - img-src data: blob:: tldraw draws its icons and cursors from data: and blob: URLs.
  * - connect-src data:: the build inlines tldraw's smallest translation files as data: URLs,
  *   which tldraw fetches; a data: URL sends nothing anywhere.
- * - no 'unsafe-eval', no inline script: the built index.html loads one module.
+ * - no 'unsafe-eval', no inline script: index.html loads only files Boussole serves.
  */
 const appDirectives = [
   "default-src 'self'",
