@@ -8,6 +8,7 @@ import {
 } from 'tldraw';
 import { boardDocLayout } from '@boussole/shared';
 import { isSchemaNewer, parseStoredSchema } from './boardSchema.js';
+import { repairShapeTree } from './shapeTreeRepair.js';
 import {
   boardMetaMap,
   boardRecordsMap,
@@ -104,6 +105,13 @@ export function bindStoreToYDoc(
   const isDocumentRecord = (record: { typeName?: unknown }): boolean =>
     typeof record.typeName === 'string' && recordTypes[record.typeName]?.scope === 'document';
 
+  /**
+   * Records the store shows otherwise than the document holds them, because the document
+   * breaks the shape tree (shapeTreeRepair.ts): read again at every remote change, and written
+   * whole with the person's next edit of them.
+   */
+  const repaired = new Set<string>();
+
   const writeLocalChanges = (changes: RecordsDiff<TLRecord>) => {
     doc.transact(() => {
       for (const record of Object.values(changes.added)) {
@@ -115,9 +123,15 @@ export function bindStoreToYDoc(
       for (const [before, after] of Object.values(changes.updated)) {
         const existing = records.get(after.id);
         // Absent when someone deleted the record concurrently: the deletion wins, as in Yjs.
-        if (existing instanceof Y.Map) writeYRecordChanges(existing, before, after);
+        if (!(existing instanceof Y.Map)) continue;
+        // A repaired record differs from the document beyond this edit: the repair goes too.
+        if (repaired.delete(after.id)) writeYRecordChanges(existing, readYRecord(existing), after);
+        else writeYRecordChanges(existing, before, after);
       }
-      for (const id of Object.keys(changes.removed)) records.delete(id);
+      for (const id of Object.keys(changes.removed)) {
+        repaired.delete(id);
+        records.delete(id);
+      }
     }, origin);
   };
 
@@ -210,13 +224,19 @@ export function bindStoreToYDoc(
       if ('record' in checked) accepted.push(checked.record);
       else reject(checked.rejection);
     }
-    const acceptedIds = new Set(accepted.map((record) => record.id));
+    // The store's document records are all replaced: the tree is judged on the board alone.
+    const repair = repairShapeTree<TLRecord>({
+      changes: new Map(accepted.map((record) => [record.id, record])),
+      stored: () => undefined,
+      storedRecords: () => [],
+    });
+    for (const id of repair.repaired) repaired.add(id);
+    const shown = repair.put;
+    const shownIds = new Set(shown.map((record) => record.id));
     store.mergeRemoteChanges(() => {
-      const replaced = store
-        .allRecords()
-        .filter((r) => isDocumentRecord(r) && !acceptedIds.has(r.id));
+      const replaced = store.allRecords().filter((r) => isDocumentRecord(r) && !shownIds.has(r.id));
       if (replaced.length > 0) store.remove(replaced.map((record) => record.id));
-      if (accepted.length > 0) store.put(accepted);
+      if (shown.length > 0) store.put(shown);
     });
 
     if (!isEqual(rawSchema, ourSchema)) {
@@ -236,24 +256,33 @@ export function bindStoreToYDoc(
     }
   };
 
-  const applyRemoteRecords = (ids: ReadonlySet<string>) => {
-    const toPut: TLRecord[] = [];
-    const toRemove: TLRecord['id'][] = [];
+  const applyRemoteRecords = (touched: ReadonlySet<string>) => {
+    // Repaired records are read again: the change may have mended (or moved) what broke them.
+    const ids = new Set([...touched, ...repaired]);
+    const changes = new Map<string, TLRecord | undefined>();
     for (const id of ids) {
+      repaired.delete(id);
       const yRecord = records.get(id);
       if (!(yRecord instanceof Y.Map)) {
         const current = store.get(id as TLRecord['id']);
-        if (current && isDocumentRecord(current)) toRemove.push(current.id);
+        if (current && isDocumentRecord(current)) changes.set(current.id, undefined);
         continue;
       }
       const checked = checkRemoteRecord(id, readYRecord(yRecord));
-      if ('record' in checked) toPut.push(checked.record);
+      if ('record' in checked) changes.set(checked.record.id, checked.record);
       else reject(checked.rejection);
     }
-    if (toPut.length === 0 && toRemove.length === 0) return;
+    if (changes.size === 0) return;
+    const repair = repairShapeTree<TLRecord>({
+      changes,
+      stored: (id) => store.get(id as TLRecord['id']),
+      storedRecords: () => store.allRecords(),
+    });
+    for (const id of repair.repaired) repaired.add(id);
+    const toRemove = repair.remove as TLRecord['id'][];
     store.mergeRemoteChanges(() => {
       if (toRemove.length > 0) store.remove(toRemove);
-      if (toPut.length > 0) store.put(toPut);
+      if (repair.put.length > 0) store.put(repair.put);
     });
   };
 

@@ -253,3 +253,208 @@ describe('BoardContentGuard', () => {
     ]);
   });
 });
+
+describe('BoardContentGuard: the shape tree', () => {
+  const card = (id: string, parentId = pageId, index = 'a1') => ({
+    ...observation(id),
+    parentId,
+    index,
+  });
+  const theme = (id: string, parentId = pageId) => ({
+    ...observation(id),
+    type: 'theme',
+    parentId,
+    props: { w: 560, h: 400, label: 'Se déplacer sans voiture' },
+  });
+  const binding = (id: string, fromId: string, toId: string) =>
+    createBoardSchema().types.binding.create({
+      id: id as `binding:${string}`,
+      type: 'arrow',
+      fromId: fromId as `shape:${string}`,
+      toId: toId as `shape:${string}`,
+      props: {
+        terminal: 'end',
+        normalizedAnchor: { x: 0.5, y: 0.5 },
+        isExact: false,
+        isPrecise: false,
+        snap: 'none',
+      },
+    } as never);
+  const setParent = (id: string, parentId: string) => (records: Y.Map<unknown>) =>
+    (records.get(id) as Y.Map<unknown>).set('parentId', parentId);
+  const parentOf = (doc: Y.Doc, id: string) => readBoardRecords(doc)[id]?.parentId;
+
+  function board(...extra: Record<string, unknown>[]) {
+    return setup({ records: [...baseRecords, ...extra] });
+  }
+
+  it('refuses self, pair and longer cycles, including one closed by a later update', () => {
+    const {
+      server,
+      client,
+      send,
+      guard: g,
+    } = board(card('shape:a'), card('shape:b', 'shape:a'), card('shape:c', 'shape:b'));
+    const self = send((records) =>
+      records.set('shape:self', createYRecord(card('shape:self', 'shape:self'))),
+    );
+    expect(self).toEqual([
+      { id: 'shape:self', path: 'parentId', detail: expect.stringMatching(/cycle/) },
+    ]);
+    expect(g.describeRefusal(self)).toMatch(
+      /^Carte refusée : shape:self \(parentId\) : cycle de parents/,
+    );
+    expect(readBoardRecords(server)['shape:self']).toBeUndefined();
+
+    expect(ids(send(setParent('shape:a', 'shape:a')))).toEqual(['shape:a']);
+    expect(ids(send(setParent('shape:a', 'shape:b')))).toEqual(['shape:a']);
+    expect(ids(send(setParent('shape:a', 'shape:c')))).toEqual(['shape:a']);
+    // Two new shapes pointing at each other: both go.
+    expect(
+      ids(
+        send((records) => {
+          records.set('shape:p', createYRecord(card('shape:p', 'shape:q')));
+          records.set('shape:q', createYRecord(card('shape:q', 'shape:p')));
+        }),
+      ).sort(),
+    ).toEqual(['shape:p', 'shape:q']);
+    // A chain built by one update, closed by the next.
+    expect(
+      send((records) => {
+        records.set('shape:x', createYRecord(card('shape:x')));
+        records.set('shape:y', createYRecord(card('shape:y', 'shape:x')));
+        records.set('shape:z', createYRecord(card('shape:z', 'shape:y')));
+      }),
+    ).toEqual([]);
+    expect(ids(send(setParent('shape:x', 'shape:z')))).toEqual(['shape:x']);
+
+    for (const doc of [server, client]) {
+      expect(parentOf(doc, 'shape:a')).toBe(pageId);
+      expect(parentOf(doc, 'shape:x')).toBe(pageId);
+      expect(readBoardRecords(doc)['shape:p']).toBeUndefined();
+    }
+  });
+
+  it('refuses a dangling parent and a dangling binding, and what hangs from a refused shape', () => {
+    const { server, send, guard: g } = board(card('shape:a'), card('shape:b'));
+    expect(
+      send((records) => records.set('shape:n', createYRecord(card('shape:n', 'shape:nowhere')))),
+    ).toEqual([{ id: 'shape:n', path: 'parentId', detail: expect.stringMatching(/introuvable/) }]);
+    expect(
+      ids(send((records) => records.set('shape:m', createYRecord(card('shape:m', 'page:other'))))),
+    ).toEqual(['shape:m']);
+    expect(ids(send(setParent('shape:b', 'shape:gone')))).toEqual(['shape:b']);
+
+    const dangling = send((records) =>
+      records.set('binding:x', createYRecord(binding('binding:x', 'shape:a', 'shape:gone'))),
+    );
+    expect(dangling).toEqual([{ id: 'binding:x', path: 'toId', detail: expect.any(String) }]);
+    expect(g.describeRefusal(dangling)).toMatch(/liaison vers une forme introuvable/);
+    expect(
+      send((records) =>
+        records.set('binding:ok', createYRecord(binding('binding:ok', 'shape:a', 'shape:b'))),
+      ),
+    ).toEqual([]);
+
+    // A theme refused for its props takes down the card put into it and the binding to it.
+    const refused = send((records) => {
+      records.set('shape:t', createYRecord({ ...theme('shape:t'), props: { w: -1 } }));
+      records.set('shape:in', createYRecord(card('shape:in', 'shape:t')));
+      records.set('binding:t', createYRecord(binding('binding:t', 'shape:a', 'shape:t')));
+    });
+    expect(ids(refused).sort()).toEqual(['binding:t', 'shape:in', 'shape:t']);
+    expect(Object.keys(readBoardRecords(server)).sort()).toEqual(
+      ['binding:ok', 'document:document', pageId, 'shape:a', 'shape:b'].sort(),
+    );
+  });
+
+  it('refuses a malformed index', () => {
+    const { send } = board(card('shape:a'));
+    for (const index of ['a1!', 'aé', 'c1', 'a10'])
+      expect(
+        send((records) => (records.get('shape:a') as Y.Map<unknown>).set('index', index)),
+      ).toEqual([{ id: 'shape:a', path: 'index', detail: expect.any(String) }]);
+  });
+
+  it('lets honest edits through: into a theme, out of it, a theme removed with its cards', () => {
+    const { server, send } = board(theme('shape:t'), card('shape:a'), card('shape:b'));
+    expect(
+      send((records) => {
+        setParent('shape:a', 'shape:t')(records);
+        setParent('shape:b', 'shape:t')(records);
+        records.set('binding:ab', createYRecord(binding('binding:ab', 'shape:a', 'shape:b')));
+      }),
+    ).toEqual([]);
+    expect(send(setParent('shape:b', pageId))).toEqual([]);
+    expect(send(setParent('shape:b', 'shape:t'))).toEqual([]);
+    // What tldraw sends when someone deletes the theme: its cards and their bindings with it.
+    expect(
+      send((records) => {
+        for (const id of ['binding:ab', 'shape:a', 'shape:b', 'shape:t']) records.delete(id);
+      }),
+    ).toEqual([]);
+    expect(Object.keys(readBoardRecords(server)).sort()).toEqual(['document:document', pageId]);
+  });
+
+  it('keeps a theme, a page or a card that something left by the update still depends on', () => {
+    const {
+      server,
+      client,
+      send,
+      guard: g,
+    } = board(
+      theme('shape:t'),
+      card('shape:a', 'shape:t'),
+      card('shape:b', 'shape:t'),
+      card('shape:c'),
+    );
+    const removeTheme = send((records) => {
+      records.delete('shape:t');
+      records.delete('shape:a');
+    });
+    expect(removeTheme).toEqual([{ id: 'shape:t', detail: expect.stringMatching(/shape:b/) }]);
+    expect(g.describeRefusal(removeTheme)).toMatch(
+      /^Carte refusée : shape:t : suppression refusée/,
+    );
+    for (const doc of [server, client]) {
+      expect(readBoardRecords(doc)['shape:t']).toEqual(theme('shape:t'));
+      expect(readBoardRecords(doc)['shape:a']).toBeUndefined();
+    }
+    expect(ids(send((records) => records.delete(pageId)))).toEqual([pageId]);
+    // A card moved into a card the same update removes: the move goes back, the removal stays.
+    expect(
+      ids(
+        send((records) => {
+          setParent('shape:c', 'shape:b')(records);
+          records.delete('shape:b');
+        }),
+      ),
+    ).toEqual(['shape:c']);
+    expect(parentOf(server, 'shape:c')).toBe(pageId);
+    expect(readBoardRecords(server)['shape:b']).toBeUndefined();
+    expect(
+      send((records) =>
+        records.set('binding:c', createYRecord(binding('binding:c', 'shape:t', 'shape:c'))),
+      ),
+    ).toEqual([]);
+    expect(ids(send((records) => records.delete('shape:c')))).toEqual(['shape:c']);
+    expect(
+      send((records) => {
+        records.delete('binding:c');
+        records.delete('shape:c');
+      }),
+    ).toEqual([]);
+  });
+
+  it('does not blame an update for a cycle a board already held, and lets it be undone', () => {
+    // Stored before the tree rules existed.
+    const { server, send } = board(
+      card('shape:a', 'shape:b'),
+      card('shape:b', 'shape:a'),
+      card('shape:c'),
+    );
+    expect(send((records) => (records.get('shape:c') as Y.Map<unknown>).set('x', 99))).toEqual([]);
+    expect(send(setParent('shape:a', pageId))).toEqual([]);
+    expect(parentOf(server, 'shape:b')).toBe('shape:a');
+  });
+});

@@ -5,6 +5,7 @@ import {
   boardTemplateSchema,
   createBoardSchema,
   createYRecord,
+  indexKeyProblem,
   isSchemaNewer,
   parseStoredSchema,
   readYRecord,
@@ -17,6 +18,7 @@ import {
   type RefusedContent,
 } from '../collab/ContentValidator.js';
 import { RootTypeRule } from '../documents/rootTypes.js';
+import { judgeTreeChange, ShapeTreeIndex } from './shapeTree.js';
 import { isJsonValue, readStoredRecord, type PlainRecord } from './storedRecords.js';
 
 type BoardSchema = ReturnType<typeof createBoardSchema>;
@@ -73,6 +75,8 @@ export class BoardContentGuard implements ContentGuard {
   private readonly ourSchema: SerializedSchema;
   /** Last accepted state of each record; undefined when it was already unreadable. */
   private readonly acceptedRecords = new Map<string, PlainRecord | undefined>();
+  /** Parents and bindings of the accepted records, for the tree rules (shapeTree.ts). */
+  private readonly treeIndex = new ShapeTreeIndex();
   /** Last accepted value of each meta key; undefined when it was not plain JSON. */
   private readonly acceptedMeta = new Map<string, unknown>();
   private tracking = false;
@@ -96,8 +100,7 @@ export class BoardContentGuard implements ContentGuard {
       uncheckedRoots,
     );
     this.ourSchema = schema.serialize();
-    for (const [id, stored] of this.records.entries())
-      this.acceptedRecords.set(id, readStoredRecord(stored));
+    for (const [id, stored] of this.records.entries()) this.accept(id, readStoredRecord(stored));
     for (const [key, value] of this.meta.entries())
       this.acceptedMeta.set(key, isJsonValue(value) ? value : undefined);
     this.records.observeDeep(this.onRecordsChanged);
@@ -174,15 +177,28 @@ export class BoardContentGuard implements ContentGuard {
       ? this.acceptedMeta.get(boardDocLayout.schemaKey)
       : this.meta.get(boardDocLayout.schemaKey);
     const migrateFrom = this.migrationSource(declared);
-    const refusedRecords: string[] = [];
+    const refusedRecords = new Set<string>();
+    /** Touched records as the update left them, when readable. */
+    const current = new Map<string, PlainRecord>();
     for (const id of this.touchedRecords) {
-      // A removed record is always accepted: removing is an edit anyone may make.
+      // A removal needs no record rule; the tree rules below judge what it leaves behind.
       if (!this.records.has(id)) continue;
-      const problem = this.checkRecord(id, readStoredRecord(this.records.get(id)), migrateFrom);
+      const stored = readStoredRecord(this.records.get(id));
+      const problem = this.checkRecord(id, stored, migrateFrom);
       if (problem) {
-        refusedRecords.push(id);
+        refusedRecords.add(id);
         refused.push({ id: clip(id, MAX_LABEL), ...problem });
-      }
+      } else if (stored) current.set(id, stored);
+    }
+    for (const problem of judgeTreeChange({
+      touched: this.touchedRecords,
+      current: (id) => current.get(id),
+      accepted: (id) => this.acceptedRecords.get(id),
+      index: this.treeIndex,
+      refused: refusedRecords,
+    })) {
+      refusedRecords.add(problem.id);
+      refused.push({ ...problem, id: clip(problem.id, MAX_LABEL) });
     }
 
     if (refused.length > 0) {
@@ -200,11 +216,19 @@ export class BoardContentGuard implements ContentGuard {
       } else this.acceptedMeta.delete(key);
     }
     for (const id of this.touchedRecords) {
-      if (this.records.has(id))
-        this.acceptedRecords.set(id, readStoredRecord(this.records.get(id)));
-      else this.acceptedRecords.delete(id);
+      if (!this.records.has(id)) this.accept(id, undefined, false);
+      else if (refusedRecords.has(id) || !current.has(id))
+        this.accept(id, readStoredRecord(this.records.get(id)));
+      else this.accept(id, current.get(id));
     }
     return refused;
+  }
+
+  /** Makes `record` the last accepted state of `id` (absent when `present` is false). */
+  private accept(id: string, record: PlainRecord | undefined, present = true): void {
+    this.treeIndex.replace(id, this.acceptedRecords.get(id), record);
+    if (present) this.acceptedRecords.set(id, record);
+    else this.acceptedRecords.delete(id);
   }
 
   /**
@@ -291,10 +315,15 @@ export class BoardContentGuard implements ContentGuard {
     }
     try {
       type.validate(record);
-      return undefined;
     } catch (error) {
       return validationProblem(error);
     }
+    // Pages and shapes are ordered by `index`; tldraw's validator does not check its digits.
+    if (typeName === 'shape' || typeName === 'page') {
+      const problem = indexKeyProblem((record as { index?: unknown }).index);
+      if (problem) return { path: 'index', detail: problem };
+    }
+    return undefined;
   }
 
   private revertMeta(key: string): void {
