@@ -4,7 +4,7 @@ import { InvitationPage, SetupPage } from './AuthPages.js';
 import { HomePage } from './HomePage.js';
 import { WorkspacePage } from './WorkspacePage.js';
 import { ProfileBar } from './ProfileBar.js';
-import { navigate, useRoute } from './router.js';
+import { navigate, useRoute } from '../ui/router.js';
 import './app.css';
 
 // tldraw is large: the home page loads without it.

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/useT.js';
-import { getSetupStatus, redeemLink, setUp, signIn } from './api.js';
-import { navigate, takeFragmentToken, workspacePath } from './router.js';
-import { ErrorAlert, useFormAction } from './forms.js';
-import { refreshSession } from './session.js';
+import { getSetupStatus, redeemLink, setUp, signIn } from '../api/api.js';
+import { navigate, takeFragmentToken, workspacePath } from '../ui/router.js';
+import { ErrorAlert, useFormAction } from '../ui/forms.js';
+import { refreshSession } from '../api/session.js';
 
 /** Staff sign-in, shown on the home page to whoever is not signed in. */
 export function SignInPage() {

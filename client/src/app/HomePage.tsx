@@ -7,14 +7,14 @@ import {
 } from '@boussole/shared';
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
-import { createWorkspace, listWorkspaces } from './api.js';
+import { createWorkspace, listWorkspaces } from '../api/api.js';
 import { parseCommunes, parseList } from './workspaceForm.js';
-import { formatDay } from './formatDay.js';
+import { formatDay } from '../ui/formatDay.js';
 import { SignInPage } from './AuthPages.js';
-import { ErrorAlert } from './forms.js';
+import { ErrorAlert } from '../ui/forms.js';
 import { InstanceAccounts } from './InstanceAccounts.js';
-import { navigate, workspacePath } from './router.js';
-import { useSession } from './session.js';
+import { navigate, workspacePath } from '../ui/router.js';
+import { useSession } from '../api/session.js';
 
 /** Signed out: sign in. Signed in: one's workspaces, a new one, or the demo on a fresh install. */
 export function HomePage() {

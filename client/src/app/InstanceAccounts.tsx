@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AccountSummary } from '@boussole/shared';
 import { useT } from '../i18n/useT.js';
-import { listAccounts, setWorkspaceCreation } from './api.js';
-import { ErrorAlert, errorText } from './forms.js';
+import { listAccounts, setWorkspaceCreation } from '../api/api.js';
+import { ErrorAlert, errorText } from '../ui/forms.js';
 
 /**
  * For instance administrators: every staff account, and whether it may create workspaces.

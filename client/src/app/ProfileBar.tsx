@@ -1,8 +1,8 @@
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
-import { signOut } from './api.js';
-import { navigate } from './router.js';
-import { refreshSession, useSession } from './session.js';
+import { signOut } from '../api/api.js';
+import { navigate } from '../ui/router.js';
+import { refreshSession, useSession } from '../api/session.js';
 
 /**
  * Who is here and in which language. The name is the one the server knows (the account, or

@@ -9,8 +9,8 @@ import {
   getPurgePreview,
   purgeHistory,
   workspaceExportUrl,
-} from './api.js';
-import { ErrorAlert, errorText } from './forms.js';
+} from '../api/api.js';
+import { ErrorAlert, errorText } from '../ui/forms.js';
 
 /**
  * What only a workspace's administrators see: the RGPD archive, the audit log, and the purge

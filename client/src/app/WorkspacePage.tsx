@@ -23,11 +23,11 @@ import {
   getWorkspace,
   listLinks,
   revokeLink,
-} from './api.js';
-import { boardPath, navigate, reportPath } from './router.js';
-import { ErrorAlert, errorText } from './forms.js';
+} from '../api/api.js';
+import { boardPath, navigate, reportPath } from '../ui/router.js';
+import { ErrorAlert, errorText } from '../ui/forms.js';
 import { templateLabels } from './templateLabels.js';
-import { formatDay } from './formatDay.js';
+import { formatDay } from '../ui/formatDay.js';
 import { ExportAndAuditSection, PurgeHistoryButton } from './WorkspaceAdmin.js';
 
 /** One ABS: what it is, who takes part where, its boards; members and links for admins. */

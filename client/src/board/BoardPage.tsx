@@ -18,8 +18,8 @@ import {
   getBoardForPage,
   getClientConfig,
   type BoardForPage,
-} from '../app/api.js';
-import { navigate, workspacePath } from '../app/router.js';
+} from '../api/api.js';
+import { navigate, workspacePath } from '../ui/router.js';
 import type { CollabSession } from '../collab/collabSession.js';
 import { useCollabSession } from '../collab/useCollabSession.js';
 import { useT } from '../i18n/useT.js';

@@ -1,6 +1,6 @@
 import type { WorkspaceInput } from '@boussole/shared';
 import workspaceJson from '../../../shared/data/val-d-arviere/workspace.json?raw';
-import { createReport, createWorkspace, createWorkspaceBoard } from '../app/api.js';
+import { createReport, createWorkspace, createWorkspaceBoard } from '../api/api.js';
 import { collabServerUrl } from '../collab/collabSession.js';
 import { loadDemo } from './loadDemo.js';
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { reportExportFormats, type ReportDetail } from '@boussole/shared';
-import { ApiRequestError, getReport, reportExportUrl } from '../app/api.js';
-import { navigate, workspacePath } from '../app/router.js';
+import { ApiRequestError, getReport, reportExportUrl } from '../api/api.js';
+import { navigate, workspacePath } from '../ui/router.js';
 import { ConnectionPill } from '../board/ConnectionPill.js';
 import type { CollabSession } from '../collab/collabSession.js';
 import { useCollabSession } from '../collab/useCollabSession.js';

@@ -7,8 +7,8 @@ import {
   reportExportUrl,
   restoreVersion,
   saveVersion,
-} from '../app/api.js';
-import { ErrorAlert, errorText } from '../app/forms.js';
+} from '../api/api.js';
+import { ErrorAlert, errorText } from '../ui/forms.js';
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { blocksOf, diffBlocks, type DiffLine } from './versionDiff.js';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { MAX_COMMENT_TEXT } from '@boussole/shared';
-import { ErrorAlert, errorText } from '../../app/forms.js';
+import { ErrorAlert, errorText } from '../../ui/forms.js';
 
 /** A text to write, with its submit and cancel buttons: a new comment, or a reply. */
 export function CommentForm(props: {

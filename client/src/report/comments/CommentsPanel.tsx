@@ -9,7 +9,7 @@ import {
   type CommentAuthor,
   type CommentThread,
 } from '@boussole/shared';
-import { ErrorAlert, errorText } from '../../app/forms.js';
+import { ErrorAlert, errorText } from '../../ui/forms.js';
 import { useT } from '../../i18n/useT.js';
 import { anchorPassage, passageRange, type AnchoredPassage } from './commentAnchors.js';
 import { CommentForm } from './CommentForm.js';

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { readBoardRecords, type BoardContent } from '@boussole/shared';
-import { getWorkspace } from '../../app/api.js';
+import { getWorkspace } from '../../api/api.js';
 import { openCollabSession, type CollabSession } from '../../collab/collabSession.js';
 
 /**
