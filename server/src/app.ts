@@ -12,7 +12,7 @@ import { registerUserRoutes } from './routes/users.js';
 import { registerWorkspaceRoutes } from './routes/workspaces.js';
 import type { Config } from './config.js';
 import { RoomRegistry } from './collab/RoomRegistry.js';
-import { contentValidatorsByKind } from './boards/contentValidatorForKind.js';
+import { contentValidatorsByKind } from './documents/contentValidatorForKind.js';
 import type { DocStore } from './storage/DocStore.js';
 import { DocumentCatalog } from './documents/DocumentCatalog.js';
 import { DocumentVersions } from './documents/DocumentVersions.js';

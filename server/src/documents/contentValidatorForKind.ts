@@ -2,7 +2,7 @@ import type { DocumentKind } from '@boussole/shared';
 import type { ContentValidator } from '../collab/ContentValidator.js';
 import { createCommentsContentValidator } from '../report/CommentsContentGuard.js';
 import { createReportTextValidator } from '../report/ReportTextGuard.js';
-import { createBoardContentValidator } from './BoardContentGuard.js';
+import { createBoardContentValidator } from '../boards/BoardContentGuard.js';
 
 /**
  * The content rules of each kind of document. Boards are checked record by record, a report's
