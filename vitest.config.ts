@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{shared,server,client,tests}/**/*.test.{ts,tsx}'],
+    include: ['{shared,server,client,tests,bench}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     environment: 'node',
     testTimeout: 60_000,

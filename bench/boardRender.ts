@@ -6,7 +6,7 @@
  * bound to a Y.Doc, pushed by the official y-websocket provider), and we wait until a second,
  * fresh client sees every card: the server only sends committed state, so the board is on disk.
  *
- * Run: npm run build && node --import tsx tests/bench/boardRender.ts [--n 500,2000] [--runs 5]
+ * Run: npm run build && node --import tsx bench/boardRender.ts [--n 500,2000] [--runs 5]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,9 +15,9 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { chromium } from 'playwright-core';
-import { seedObservationBoard } from '../../client/src/board/testing/seedObservationBoard.js';
-import { readBoardRecords } from '../../client/src/board/yRecordCodec.js';
-import { CHROMIUM_PATH, chromiumArgs } from '../helpers/browser.js';
+import { seedObservationBoard } from '../client/src/board/testing/seedObservationBoard.js';
+import { readBoardRecords } from '../shared/src/index.js';
+import { CHROMIUM_PATH, chromiumArgs } from '../tests/helpers/browser.js';
 import { killAllServers, startBenchServer } from './servers.js';
 import { distribution } from './stats.js';
 

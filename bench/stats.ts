@@ -1,4 +1,4 @@
-import { seededRandom } from '../helpers/random.js';
+import { seededRandom } from '../tests/helpers/random.js';
 
 export interface Distribution {
   count: number;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export type ServerKind = 'boussole' | 'boussole-full' | 'reference';
 export const serverKinds: readonly ServerKind[] = ['boussole', 'boussole-full', 'reference'];
@@ -64,7 +64,7 @@ export async function startBenchServer(
   // changes what is measured.
   const [script, args, env] =
     kind === 'reference'
-      ? [path.join(repoRoot, 'tests/bench/referenceServer.mjs'), [String(port)], {}]
+      ? [path.join(repoRoot, 'bench/referenceServer.mjs'), [String(port)], {}]
       : [
           path.join(repoRoot, 'server/dist/main.js'),
           [],
