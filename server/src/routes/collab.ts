@@ -5,83 +5,16 @@ import { CloseCode, docIdSchema } from '@boussole/shared';
 import type { Config } from '../config.js';
 import type { DocumentAccess, DocumentAccessResolver } from '../access/DocumentAccess.js';
 import type { ConnectionIndex } from '../collab/ConnectionIndex.js';
-import { RoomConnection, type CollabSocket } from '../collab/RoomConnection.js';
+import { RoomConnection } from '../collab/RoomConnection.js';
 import type { RoomRegistry } from '../collab/RoomRegistry.js';
 import type { FastifyBaseLogger } from 'fastify';
-import { binaryFrame } from '../http/binaryFrame.js';
+import { Heartbeat, adaptSocket, shortReason } from '../http/collabSocket.js';
 import { isSameOrigin } from '../http/sameOrigin.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the collab route's preValidation, before the websocket upgrade completes. */
     documentAccess?: DocumentAccess;
-  }
-}
-
-/** Close reasons travel in a control frame of at most 125 bytes (2 of them for the code). */
-function shortReason(reason: string): string {
-  const bytes = Buffer.from(reason);
-  return bytes.length <= 123 ? reason : bytes.subarray(0, 120).toString('utf8') + '…';
-}
-
-/**
- * `tcp` is the socket ws took over at the upgrade. While the websocket is open and no
- * extension (compression) was negotiated, ws writes each frame whole and at once, so a frame
- * prepared once for a whole broadcast (binaryFrame.ts) can go straight to it without ever
- * landing inside one of ws's own; its bytes count in `ws.bufferedAmount` all the same.
- * Anything sent once the socket is closing goes through ws, which knows what may still go.
- */
-function adapt(ws: WebSocket, tcp: Socket | undefined): CollabSocket {
-  // Fastify's injectWS (tests without a network) makes a request without a socket.
-  const direct = ws.extensions === '' && tcp !== undefined;
-  return {
-    send: (frame) => {
-      if (direct && ws.readyState === ws.OPEN && tcp.writable) tcp.write(binaryFrame(frame));
-      else ws.send(frame);
-    },
-    close: (code, reason) => ws.close(code, shortReason(reason)),
-    get bufferedAmount() {
-      return ws.bufferedAmount;
-    },
-  };
-}
-
-/**
- * Drops sockets that stopped answering pings (a laptop closed mid-workshop, a dead NAT entry),
- * so their presence disappears and their room can unload.
- */
-class Heartbeat {
-  private readonly alive = new Map<WebSocket, boolean>();
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly intervalMs: number) {}
-
-  add(ws: WebSocket): void {
-    this.alive.set(ws, true);
-    ws.on('pong', () => this.alive.set(ws, true));
-  }
-
-  remove(ws: WebSocket): void {
-    this.alive.delete(ws);
-  }
-
-  start(): void {
-    this.timer ??= setInterval(() => {
-      for (const [ws, alive] of this.alive) {
-        if (!alive) {
-          ws.terminate();
-          this.alive.delete(ws);
-          continue;
-        }
-        this.alive.set(ws, false);
-        ws.ping();
-      }
-    }, this.intervalMs);
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
   }
 }
 
@@ -138,7 +71,7 @@ export function registerCollabRoutes(
   ) {
     const id = registry.newConnectionId();
     const log = requestLog.child({ docId, conn: id, role: access.role });
-    const connection = new RoomConnection(id, docId, adapt(ws, tcp), config.limits, log, {
+    const connection = new RoomConnection(id, docId, adaptSocket(ws, tcp), config.limits, log, {
       canWrite: access.canWrite,
       identity: access.identity,
     });
