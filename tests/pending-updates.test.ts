@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  CloseCode,
-  commentsDocIdOf,
-  decodeFrame,
-  encodeSyncStep1,
-  encodeUpdate,
-} from '@boussole/shared';
+import { CloseCode, commentsDocIdOf, encodeUpdate } from '@boussole/shared';
 import { createBoardStore, putDefaultDocument } from '../client/src/board/testing/boardPeers.js';
 import { cardRecord } from '../client/src/board/testing/cardRecords.js';
 import { bindStoreToYDoc } from '../client/src/board/yjsBinding.js';
@@ -21,7 +15,7 @@ import {
 } from './helpers/accounts.js';
 import { connectBoard, type BoardClient } from './helpers/boardClients.js';
 import { gappedUpdate } from './helpers/gappedUpdates.js';
-import { connectRaw } from './helpers/rawClient.js';
+import { connectRaw, newcomerSync } from './helpers/rawClient.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
 
@@ -128,21 +122,7 @@ describe('updates that arrive before what they depend on', () => {
     const closed = await rita.waitClosed();
     expect(closed.code).toBe(CloseCode.IncompleteUpdates);
 
-    const newcomer = connectRaw(server.collabUrl, comments, { cookie: cookies.admin });
-    await newcomer.opened;
-    await newcomer.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
-    const step2 = await newcomer.waitForFrame((bytes) => {
-      try {
-        return decodeFrame(bytes).kind === 'sync-step-2';
-      } catch {
-        return false;
-      }
-    }, 'sync step 2');
-    newcomer.close();
-    const frame = decodeFrame(step2);
-    if (frame.kind !== 'sync-step-2') throw new Error('not a sync step 2');
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, frame.update);
+    const { doc } = await newcomerSync(server.collabUrl, comments, cookies.admin);
     expect(doc.store.pendingStructs).toBeNull();
   });
 });

@@ -1,22 +1,14 @@
-import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '@boussole/shared';
-import {
-  createAdmin,
-  createBoard,
-  createLink,
-  createWorkspace,
-  redeemLink,
-  setupTokenFromLogs,
-} from './helpers/accounts.js';
 import { sqliteBackend, type ChildBackend } from './helpers/backends.js';
 import {
   buildServer,
   killAllChildren,
   printChildOutputOnFailure,
-  startChildServer,
+  residentBytes,
   type ChildServer,
 } from './helpers/childServer.js';
+import { childBoardWithGuest } from './helpers/guestBoard.js';
 import { awarenessFrame, isAwarenessFrame } from './helpers/presenceFrames.js';
 import { connectRaw, type RawClient } from './helpers/rawClient.js';
 import { waitFor } from './helpers/wait.js';
@@ -31,11 +23,6 @@ import { waitFor } from './helpers/wait.js';
 /** Generous (garbage may wait for a GC): holding the ~75 MB the attack sends cost +160 MB. */
 const RSS_SETTLED_GROWTH_BOUND = 100 * 1024 * 1024;
 
-function rssOf(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? 0) * 1024;
-}
-
 describe('presence flood from a read-only guest (built server)', () => {
   let backend: ChildBackend;
   let server: ChildServer;
@@ -47,12 +34,7 @@ describe('presence flood from a read-only guest (built server)', () => {
   beforeAll(async () => {
     await buildServer();
     backend = sqliteBackend();
-    server = await startChildServer({ env: backend.env });
-    admin = await createAdmin(server.httpUrl, setupTokenFromLogs(server.logs));
-    const workspace = await createWorkspace(server.httpUrl, admin);
-    board = await createBoard(server.httpUrl, admin, workspace);
-    const link = await createLink(server.httpUrl, admin, workspace, { role: 'lecteur' });
-    guest = await redeemLink(server.httpUrl, link.token, 'Invité lecteur');
+    ({ server, admin, board, guest } = await childBoardWithGuest(backend.env, 'lecteur'));
   });
 
   afterEach(printChildOutputOnFailure);
@@ -75,7 +57,7 @@ describe('presence flood from a read-only guest (built server)', () => {
     const witness = await raw(admin);
     await witness.send(awarenessFrame(1, 1, JSON.stringify({ cursor: { x: 1, y: 2 } })));
     await witness.waitForFrame(isAwarenessFrame, 'the witness’s own presence relayed');
-    const rssBefore = rssOf(server.pid);
+    const rssBefore = residentBytes(server.pid);
 
     // 60 ids with 1 MB states, one frame each.
     const first = await raw(guest);
@@ -105,7 +87,7 @@ describe('presence flood from a read-only guest (built server)', () => {
     let growth = Infinity;
     await waitFor(
       () => {
-        growth = rssOf(server.pid) - rssBefore;
+        growth = residentBytes(server.pid) - rssBefore;
         return growth < RSS_SETTLED_GROWTH_BOUND;
       },
       { timeoutMs: 30_000, intervalMs: 200, what: 'the server’s memory to settle' },

@@ -196,3 +196,9 @@ export function printChildOutputOnFailure(): void {
     for (const server of recent.slice(from)) process.stderr.write(`\n${server.output()}`);
   });
 }
+
+/** A process's resident memory, in bytes (Linux: /proc/<pid>/status). */
+export function residentBytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? 0) * 1024;
+}

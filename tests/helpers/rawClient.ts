@@ -1,3 +1,5 @@
+import * as Y from 'yjs';
+import { decodeFrame, encodeSyncStep1 } from '@boussole/shared';
 import WebSocket from 'ws';
 import { defaultCookie } from './collabAccess.js';
 import { waitFor } from './wait.js';
@@ -149,4 +151,35 @@ export function rawFrame(
   declaredLength = payload.length,
 ): Uint8Array {
   return Uint8Array.from([...header, ...varUint(declaredLength), ...payload]);
+}
+
+/**
+ * What a newcomer receives when it joins `docId` with an empty state: the sync step 2 frame's
+ * size in bytes, and the document it holds once applied.
+ */
+export async function newcomerSync(
+  collabUrl: string,
+  docId: string,
+  cookie: string,
+): Promise<{ bytes: number; doc: Y.Doc }> {
+  const newcomer = connectRaw(collabUrl, docId, { cookie });
+  await newcomer.opened;
+  await newcomer.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+  const kindOf = (bytes: Uint8Array) => {
+    try {
+      return decodeFrame(bytes).kind;
+    } catch {
+      return undefined;
+    }
+  };
+  const step2 = await newcomer.waitForFrame(
+    (bytes) => kindOf(bytes) === 'sync-step-2',
+    'sync step 2',
+  );
+  newcomer.close();
+  const frame = decodeFrame(step2);
+  if (frame.kind !== 'sync-step-2') throw new Error('not a sync step 2');
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, frame.update);
+  return { bytes: step2.length, doc };
 }
