@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createBindingId, createShapeId, type TLRecord, type TLShape } from 'tldraw';
-import { boardDocLayout, createBoardSchema } from '@boussole/shared';
+import {
+  boardDocLayout,
+  boardRecordsMap,
+  createBoardSchema,
+  createYRecord,
+} from '@boussole/shared';
 import {
   PeerNetwork,
   createBoardStore,
@@ -11,7 +16,6 @@ import {
 } from './testing/boardPeers.js';
 import { cardRecord } from './testing/cardRecords.js';
 import { repairShapeTree, type RepairableRecord } from './shapeTreeRepair.js';
-import { boardRecordsMap, createYRecord } from './yRecordCodec.js';
 import { bindStoreToYDoc } from './yjsBinding.js';
 
 const page = { id: 'page:p', typeName: 'page', index: 'a1' };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createShapeId, type TLShape } from 'tldraw';
-import { boardDocLayout } from '@boussole/shared';
+import { boardDocLayout, boardRecordsMap, createYRecord } from '@boussole/shared';
 import {
   PeerNetwork,
   createBoardStore,
@@ -12,7 +12,6 @@ import {
   readBoardRecords,
 } from './testing/boardPeers.js';
 import { cardRecord, sampleProps } from './testing/cardRecords.js';
-import { boardRecordsMap, createYRecord } from './yRecordCodec.js';
 import { BoardSchemaTooNewError, bindStoreToYDoc, type RejectedRecord } from './yjsBinding.js';
 
 let network: PeerNetwork | undefined;

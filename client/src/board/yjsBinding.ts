@@ -6,18 +6,19 @@ import {
   type TLRecord,
   type TLStore,
 } from 'tldraw';
-import { boardDocLayout } from '@boussole/shared';
-import { isSchemaNewer, parseStoredSchema } from './boardSchema.js';
-import { repairShapeTree } from './shapeTreeRepair.js';
 import {
+  boardDocLayout,
   boardMetaMap,
   boardRecordsMap,
   createYRecord,
+  isSchemaNewer,
+  parseStoredSchema,
   readBoardRecords,
   readYRecord,
   writeYRecordChanges,
   type YRecord,
-} from './yRecordCodec.js';
+} from '@boussole/shared';
+import { repairShapeTree } from './shapeTreeRepair.js';
 
 /** Why a record from the shared document was not put into the store. */
 export type RecordRejectionReason =

@@ -1,10 +1,9 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { createTLStore, defaultShapeUtils, type TLRecord } from 'tldraw';
-import type { BoardTemplateId } from '@boussole/shared';
+import { boardRecordsMap, type BoardTemplateId } from '@boussole/shared';
 import { boussoleShapeUtils } from '../board/shapes/index.js';
 import { markTemplateApplied } from '../board/templates/applyTemplate.js';
-import { boardRecordsMap } from '../board/yRecordCodec.js';
 import { bindStoreToYDoc } from '../board/yjsBinding.js';
 
 export interface WriteBoardOptions {

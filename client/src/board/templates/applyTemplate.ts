@@ -1,6 +1,5 @@
 import { createShapeId, toRichText, type Editor } from 'tldraw';
-import { boardDocLayout, type BoardTemplateId } from '@boussole/shared';
-import { boardMetaMap } from '../yRecordCodec.js';
+import { boardDocLayout, boardMetaMap, type BoardTemplateId } from '@boussole/shared';
 import type * as Y from 'yjs';
 import { templateLayout } from './layouts.js';
 

@@ -10,7 +10,7 @@ import {
   type TLStore,
 } from 'tldraw';
 import { boussoleShapeUtils } from '../shapes/index.js';
-import { readBoardRecords } from '../yRecordCodec.js';
+import { readBoardRecords } from '@boussole/shared';
 import { bindStoreToYDoc, type BoardBinding, type RejectedRecord } from '../yjsBinding.js';
 
 /**
