@@ -7,7 +7,7 @@ import { ConnectionIndex } from './collab/ConnectionIndex.js';
 import { isSameOrigin } from './http/sameOrigin.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { registerAuthRoutes } from './routes/auth.js';
-import { registerLinkRoutes } from './routes/links.js';
+import { linkRoutes } from './routes/links.js';
 import { registerUserRoutes } from './routes/users.js';
 import { registerWorkspaceRoutes } from './routes/workspaces.js';
 import type { Config } from './config.js';
@@ -169,7 +169,7 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   });
   registerDocumentRoutes(app, access, { registry, versions });
   registerReportRoutes(app, access, { registry, versions });
-  registerLinkRoutes(app, access);
+  await app.register(linkRoutes, { ctx: access });
   registerUserRoutes(app, access);
   registerClientConfigRoutes(app, { tldrawLicenseKey: config.tldrawLicenseKey });
   await registerClientRoutes(app, { clientDist: config.clientDist });

@@ -5,6 +5,7 @@ import { Accounts } from './accounts.js';
 import { AuditLog } from './auditLog.js';
 import { FailureLimiter } from './FailureLimiter.js';
 import { InstanceRights } from './instanceRights.js';
+import { InvitationLinks } from './invitationLinks.js';
 import { Invitations } from './invitations.js';
 import { MemberChanges } from './memberChanges.js';
 import { SetupGate } from './SetupGate.js';
@@ -33,12 +34,12 @@ export interface AccessContext {
   instanceRights: InstanceRights;
   erasure: WorkspaceErasure;
   invitations: Invitations;
+  links: InvitationLinks;
   audit: AuditLog;
   documents: DocumentCatalog;
   store: DocStore;
   setup: SetupGate;
   signIns: SignInThrottle;
-  redeemFailures: { unknownPerAddress: FailureLimiter; refusedPerLink: FailureLimiter };
   hooks: AccessHooks;
 }
 
@@ -54,6 +55,13 @@ export function createAccessContext(deps: {
   const invitations = new Invitations(store.sql);
   const audit = new AuditLog();
   const fifteenMinutes = 15 * 60_000;
+  const redeemFailures = {
+    // Tokens are 32 random bytes: guessing is hopeless, and capped per address all the same,
+    // far above what a room pasting a link with a few typos produces.
+    unknownPerAddress: new FailureLimiter(200, fifteenMinutes),
+    // Someone insisting on a revoked, expired or used-up link is told to stop.
+    refusedPerLink: new FailureLimiter(20, fifteenMinutes),
+  };
   return {
     access: new AccessService(accounts, workspaces, invitations, documents),
     accounts,
@@ -62,18 +70,12 @@ export function createAccessContext(deps: {
     instanceRights: new InstanceRights(store.sql, accounts, audit),
     erasure: new WorkspaceErasure(store, workspaces, documents, audit, deps.hooks),
     invitations,
+    links: new InvitationLinks(store.sql, invitations, audit, deps.hooks, redeemFailures),
     audit,
     documents,
     store,
     setup: new SetupGate(),
     signIns: new SignInThrottle(),
-    redeemFailures: {
-      // Tokens are 32 random bytes: guessing is hopeless, and capped per address all the same,
-      // far above what a room pasting a link with a few typos produces.
-      unknownPerAddress: new FailureLimiter(200, fifteenMinutes),
-      // Someone insisting on a revoked, expired or used-up link is told to stop.
-      refusedPerLink: new FailureLimiter(20, fifteenMinutes),
-    },
     hooks: deps.hooks,
   };
 }

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
 import {
   canAdministerWorkspace,
   createLinkRequestSchema,
@@ -6,7 +7,8 @@ import {
 } from '@boussole/shared';
 import type { AccessContext } from '../access/index.js';
 import { GUEST_COOKIE, setCookie } from '../access/cookies.js';
-import { actorOf, parseBody, problem, requireWorkspace } from './requestGuards.js';
+import { withZod } from '../http/zodRoutes.js';
+import { accessGuards, actorOf, memberOf, problem } from './requestGuards.js';
 
 const refusals = {
   unknown: 'Ce lien d’invitation n’est pas valide. Vérifiez qu’il a été copié en entier.',
@@ -18,53 +20,34 @@ const refusals = {
 /** How long a guest's cookie lives at most; their access also ends with their link. */
 const GUEST_COOKIE_DAYS = 30;
 
-/** Invitation links: created and revoked by administrators, redeemed by guests. */
-export function registerLinkRoutes(app: FastifyInstance, ctx: AccessContext): void {
-  const administer = (r: { role: Parameters<typeof canAdministerWorkspace>[0] }) =>
-    canAdministerWorkspace(r.role);
+const workspaceParams = z.object({ workspaceId: z.string() });
 
-  app.get<{ Params: { workspaceId: string } }>(
+/** Invitation links (access/invitationLinks.ts): created and revoked by administrators, redeemed by guests. */
+export const linkRoutes: FastifyPluginAsync<{ ctx: AccessContext }> = async (instance, { ctx }) => {
+  const app = withZod(instance);
+  const guard = accessGuards(ctx);
+  const administrators = guard.workspace((r) => canAdministerWorkspace(r.role));
+
+  app.get(
     '/api/workspaces/:workspaceId/links',
-    async (request, reply) => {
-      const { workspaceId } = request.params;
-      if (!(await requireWorkspace(ctx, request, reply, workspaceId, administer))) return reply;
-      return { links: await ctx.invitations.list(workspaceId) };
-    },
+    { schema: { params: workspaceParams }, preValidation: administrators },
+    async (request) => ({ links: await ctx.invitations.list(request.params.workspaceId) }),
   );
 
-  app.post<{ Params: { workspaceId: string } }>(
+  app.post(
     '/api/workspaces/:workspaceId/links',
+    {
+      schema: { params: workspaceParams, body: createLinkRequestSchema },
+      preValidation: administrators,
+    },
     async (request, reply) => {
-      const { workspaceId } = request.params;
-      const allowed = await requireWorkspace(ctx, request, reply, workspaceId, administer);
-      if (!allowed) return reply;
-      const body = parseBody(createLinkRequestSchema, request, reply);
-      if (!body) return reply;
-      if (new Date(body.expiresAt).getTime() <= Date.now()) {
+      const actor = actorOf(memberOf(request).principal);
+      const created = await ctx.links.create(actor, request.params.workspaceId, request.body);
+      if (created === 'expiry-passed') {
         return reply
           .code(400)
           .send(problem('invalid-request', 'La date d’expiration est déjà passée.'));
       }
-      const actor = actorOf(allowed.principal);
-      const created = await ctx.store.sql.transaction(async (tx) => {
-        const result = await ctx.invitations.create(
-          { workspaceId, ...body, createdBy: actor.id },
-          tx,
-        );
-        await ctx.audit.append(tx, {
-          workspaceId,
-          actor,
-          action: 'link.created',
-          details: {
-            linkId: result.link.id,
-            role: body.role,
-            instance: body.instance,
-            maxUses: body.maxUses,
-            expiresAt: body.expiresAt,
-          },
-        });
-        return result;
-      });
       // The token travels in the URL fragment: browsers never send it to a server or proxy log.
       const origin = `${request.protocol}://${request.host}`;
       return reply.code(201).send({
@@ -75,74 +58,61 @@ export function registerLinkRoutes(app: FastifyInstance, ctx: AccessContext): vo
     },
   );
 
-  app.delete<{ Params: { workspaceId: string; linkId: string } }>(
+  app.delete(
     '/api/workspaces/:workspaceId/links/:linkId',
+    {
+      schema: { params: workspaceParams.extend({ linkId: z.string() }) },
+      preValidation: administrators,
+    },
     async (request, reply) => {
       const { workspaceId, linkId } = request.params;
-      const allowed = await requireWorkspace(ctx, request, reply, workspaceId, administer);
-      if (!allowed) return reply;
-      const revoked = await ctx.store.sql.transaction(async (tx) => {
-        const done = await ctx.invitations.revoke(workspaceId, linkId, tx);
-        if (done) {
-          await ctx.audit.append(tx, {
-            workspaceId,
-            actor: actorOf(allowed.principal),
-            action: 'link.revoked',
-            details: { linkId },
-          });
-        }
-        return done;
-      });
-      if (!revoked)
+      const actor = actorOf(memberOf(request).principal);
+      if (!(await ctx.links.revoke(actor, workspaceId, linkId))) {
         return reply
           .code(404)
           .send(problem('link-not-found', 'Ce lien n’existe pas ou est déjà désactivé.'));
-      ctx.hooks.linkRevoked(linkId);
+      }
       return reply.code(204).send();
     },
   );
 
-  app.post('/api/links/redeem', async (request, reply) => {
-    const body = parseBody(redeemRequestSchema, request, reply);
-    if (!body) return reply;
-    // Only failures count, keyed by address (unknown tokens) or by address and link (refused
-    // ones): forty people redeeming one link from the town hall's address never meet a limit.
-    const { unknownPerAddress, refusedPerLink } = ctx.redeemFailures;
-    const address = request.ip;
-    const tooMany = () =>
-      reply
-        .code(429)
-        .send(
-          problem(
-            'too-many-attempts',
-            'Trop d’essais avec des liens invalides depuis cette adresse. Réessayez plus tard.',
-          ),
-        );
-    if (unknownPerAddress.isBlocked(address)) return tooMany();
-    const result = await ctx.invitations.redeem(body.token, body.displayName);
-    if (!result.ok) {
-      if (result.reason === 'unknown') unknownPerAddress.fail(address);
-      else {
-        const key = `${address}|${result.linkId}`;
-        if (refusedPerLink.isBlocked(key)) return tooMany();
-        refusedPerLink.fail(key);
+  app.post(
+    '/api/links/redeem',
+    { schema: { body: redeemRequestSchema } },
+    async (request, reply) => {
+      const result = await ctx.links.redeem(
+        request.ip,
+        request.body.token,
+        request.body.displayName,
+      );
+      if (!result.ok && result.reason === 'too-many') {
+        return reply
+          .code(429)
+          .send(
+            problem(
+              'too-many-attempts',
+              'Trop d’essais avec des liens invalides depuis cette adresse. Réessayez plus tard.',
+            ),
+          );
       }
-      return reply
-        .code(result.reason === 'unknown' ? 404 : 410)
-        .send(problem(`link-${result.reason}`, refusals[result.reason]));
-    }
-    const expires = new Date(Date.now() + GUEST_COOKIE_DAYS * 86_400_000);
-    setCookie(request, reply, GUEST_COOKIE, result.token, expires);
-    request.log.info(
-      { guestId: result.guest.id, workspaceId: result.guest.workspaceId },
-      'guest admitted',
-    );
-    return reply.code(201).send({
-      id: result.guest.id,
-      displayName: result.guest.displayName,
-      workspaceId: result.guest.workspaceId,
-      role: result.guest.role,
-      instance: result.guest.instance,
-    });
-  });
-}
+      if (!result.ok) {
+        return reply
+          .code(result.reason === 'unknown' ? 404 : 410)
+          .send(problem(`link-${result.reason}`, refusals[result.reason]));
+      }
+      const expires = new Date(Date.now() + GUEST_COOKIE_DAYS * 86_400_000);
+      setCookie(request, reply, GUEST_COOKIE, result.token, expires);
+      request.log.info(
+        { guestId: result.guest.id, workspaceId: result.guest.workspaceId },
+        'guest admitted',
+      );
+      return reply.code(201).send({
+        id: result.guest.id,
+        displayName: result.guest.displayName,
+        workspaceId: result.guest.workspaceId,
+        role: result.guest.role,
+        instance: result.guest.instance,
+      });
+    },
+  );
+};
