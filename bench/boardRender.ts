@@ -15,7 +15,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { chromium } from 'playwright-core';
-import { seedObservationBoard } from '../client/src/board/testing/seedObservationBoard.js';
+import { seedObservationBoard } from '../client/testing/seedObservationBoard.js';
 import { readBoardRecords } from '../shared/src/index.js';
 import { CHROMIUM_PATH, chromiumArgs } from '../tests/helpers/browser.js';
 import { killAllServers, startBenchServer } from './servers.js';

@@ -12,9 +12,9 @@ import {
   readBoardRecords,
 } from '@boussole/shared';
 import { PostgresDocStore, SqliteDocStore, type DocStore } from '@boussole/server';
-import { createJsdomEditor } from '../client/src/board/testing/jsdomEditor.js';
-import { putDefaultDocument } from '../client/src/board/testing/boardPeers.js';
-import { cardRecord } from '../client/src/board/testing/cardRecords.js';
+import { createJsdomEditor } from '../client/testing/jsdomEditor.js';
+import { putDefaultDocument } from '../client/testing/boardPeers.js';
+import { cardRecord } from '../client/testing/cardRecords.js';
 import { bindStoreToYDoc } from '../client/src/board/yjsBinding.js';
 import { addMember, createAdmin, createBoard, createWorkspace } from './helpers/accounts.js';
 import { connectBoard, type BoardClient } from './helpers/boardClients.js';

@@ -13,8 +13,8 @@ import {
   reportDocLayout,
 } from '@boussole/shared';
 import { PostgresDocStore, SqliteDocStore, type DocStore } from '@boussole/server';
-import { cardRecord } from '../client/src/board/testing/cardRecords.js';
-import { putDefaultDocument } from '../client/src/board/testing/boardPeers.js';
+import { cardRecord } from '../client/testing/cardRecords.js';
+import { putDefaultDocument } from '../client/testing/boardPeers.js';
 import {
   addMember,
   call,

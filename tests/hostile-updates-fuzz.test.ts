@@ -9,8 +9,8 @@ import {
   encodeUpdate,
   readBoardRecords,
 } from '@boussole/shared';
-import { createBoardStore, putDefaultDocument } from '../client/src/board/testing/boardPeers.js';
-import { cardRecord } from '../client/src/board/testing/cardRecords.js';
+import { createBoardStore, putDefaultDocument } from '../client/testing/boardPeers.js';
+import { cardRecord } from '../client/testing/cardRecords.js';
 import { addMember, createAdmin, createBoard, createWorkspace } from './helpers/accounts.js';
 import { bindTab, connectBoard, type BoardClient } from './helpers/boardClients.js';
 import { deleteRange, itemAtClock } from './helpers/craftedUpdates.js';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, encodeUpdate } from '@boussole/shared';
-import { putDefaultDocument } from '../client/src/board/testing/boardPeers.js';
-import { cardRecord } from '../client/src/board/testing/cardRecords.js';
+import { putDefaultDocument } from '../client/testing/boardPeers.js';
+import { cardRecord } from '../client/testing/cardRecords.js';
 import { postgresBackend, sqliteBackend, type ChildBackend } from './helpers/backends.js';
 import { bindTab, connectBoard, type BoardClient } from './helpers/boardClients.js';
 import { artifactPath } from './helpers/browser.js';

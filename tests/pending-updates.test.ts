@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, commentsDocIdOf, encodeUpdate } from '@boussole/shared';
-import { createBoardStore, putDefaultDocument } from '../client/src/board/testing/boardPeers.js';
-import { cardRecord } from '../client/src/board/testing/cardRecords.js';
+import { createBoardStore, putDefaultDocument } from '../client/testing/boardPeers.js';
+import { cardRecord } from '../client/testing/cardRecords.js';
 import { bindStoreToYDoc } from '../client/src/board/yjsBinding.js';
 import {
   addMember,

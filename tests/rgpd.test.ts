@@ -10,8 +10,8 @@ import {
   SqliteDocStore,
   type DocStore,
 } from '@boussole/server';
-import { putDefaultDocument } from '../client/src/board/testing/boardPeers.js';
-import { cardRecord } from '../client/src/board/testing/cardRecords.js';
+import { putDefaultDocument } from '../client/testing/boardPeers.js';
+import { cardRecord } from '../client/testing/cardRecords.js';
 import {
   addMember,
   call,

@@ -6,8 +6,8 @@ import {
   defaultPageId,
   documentRecordsOf,
   putDefaultDocument,
-} from '../../client/src/board/testing/boardPeers.js';
-import { cardRecord } from '../../client/src/board/testing/cardRecords.js';
+} from '../../client/testing/boardPeers.js';
+import { cardRecord } from '../../client/testing/cardRecords.js';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
 import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
 import {

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardDocLayout, createYRecord } from '@boussole/shared';
-import {
-  documentRecordsOf,
-  putDefaultDocument,
-} from '../../client/src/board/testing/boardPeers.js';
-import { cardRecord } from '../../client/src/board/testing/cardRecords.js';
+import { documentRecordsOf, putDefaultDocument } from '../../client/testing/boardPeers.js';
+import { cardRecord } from '../../client/testing/cardRecords.js';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
 import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
 import {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { putDefaultDocument } from '../../client/src/board/testing/boardPeers.js';
-import { cardRecord } from '../../client/src/board/testing/cardRecords.js';
+import { putDefaultDocument } from '../../client/testing/boardPeers.js';
+import { cardRecord } from '../../client/testing/cardRecords.js';
 import { chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
 import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
 import {

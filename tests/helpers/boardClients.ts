@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { decodePermissionDenied } from '@boussole/shared';
-import { createBoardStore } from '../../client/src/board/testing/boardPeers.js';
+import { createBoardStore } from '../../client/testing/boardPeers.js';
 import { bindStoreToYDoc, type RejectedRecord } from '../../client/src/board/yjsBinding.js';
 import { waitFor } from './wait.js';
 

@@ -23,7 +23,7 @@ import {
   presenceToAwareness,
   type AwarenessBinding,
 } from './awarenessBinding.js';
-import { createBoardStore } from './testing/boardPeers.js';
+import { createBoardStore } from '../../testing/boardPeers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

@@ -13,8 +13,8 @@ import {
   defaultPageId,
   putDefaultDocument,
   readBoardRecords,
-} from './testing/boardPeers.js';
-import { cardRecord } from './testing/cardRecords.js';
+} from '../../testing/boardPeers.js';
+import { cardRecord } from '../../testing/cardRecords.js';
 import { repairShapeTree, type RepairableRecord } from './shapeTreeRepair.js';
 import { bindStoreToYDoc } from './yjsBinding.js';
 

@@ -5,12 +5,12 @@ import {
   documentRecordsOf,
   putDefaultDocument,
   readBoardRecords,
-} from './testing/boardPeers.js';
-import { cardRecord } from './testing/cardRecords.js';
+} from '../../testing/boardPeers.js';
+import { cardRecord } from '../../testing/cardRecords.js';
 import {
   installFakeAnimationFrames,
   type FakeAnimationFrames,
-} from './testing/fakeAnimationFrames.js';
+} from '../../testing/fakeAnimationFrames.js';
 
 /**
  * In a browser a local edit reaches the binding one animation frame after it was made. A

@@ -15,13 +15,13 @@ import {
   putDefaultDocument,
   readBoardRecords,
   type Peer,
-} from './testing/boardPeers.js';
-import { cardRecord } from './testing/cardRecords.js';
+} from '../../testing/boardPeers.js';
+import { cardRecord } from '../../testing/cardRecords.js';
 import { repairShapeTree, type RepairableRecord } from './shapeTreeRepair.js';
 import {
   installFakeAnimationFrames,
   type FakeAnimationFrames,
-} from './testing/fakeAnimationFrames.js';
+} from '../../testing/fakeAnimationFrames.js';
 
 /**
  * Seeded fuzz: 2–3 people edit the same board while their Yjs updates travel late, out of

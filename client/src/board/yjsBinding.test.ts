@@ -10,8 +10,8 @@ import {
   networkOrigin,
   putDefaultDocument,
   readBoardRecords,
-} from './testing/boardPeers.js';
-import { cardRecord, sampleProps } from './testing/cardRecords.js';
+} from '../../testing/boardPeers.js';
+import { cardRecord, sampleProps } from '../../testing/cardRecords.js';
 import { BoardSchemaTooNewError, bindStoreToYDoc, type RejectedRecord } from './yjsBinding.js';
 
 let network: PeerNetwork | undefined;

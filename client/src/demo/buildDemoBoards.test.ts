@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TLRecord, TLShape } from 'tldraw';
-import { createBoardStore, putDefaultDocument } from '../board/testing/boardPeers.js';
+import { createBoardStore, putDefaultDocument } from '../../testing/boardPeers.js';
 import { buildDemoBoards, type DemoBoard } from './buildDemoBoards.js';
 
 const dataDir = path.resolve(import.meta.dirname, '../../../shared/data/val-d-arviere');

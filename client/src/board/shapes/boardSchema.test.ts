@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { createShapeId, toRichText, type TLRecord, type TLShape } from 'tldraw';
 import { cardKinds, createBoardSchema } from '@boussole/shared';
-import { createBoardStore } from '../testing/boardPeers.js';
-import { cardRecord } from '../testing/cardRecords.js';
-import { createJsdomEditor } from '../testing/jsdomEditor.js';
+import { createBoardStore } from '../../../testing/boardPeers.js';
+import { cardRecord } from '../../../testing/cardRecords.js';
+import { createJsdomEditor } from '../../../testing/jsdomEditor.js';
 
 /**
  * The server validates board content with `createBoardSchema()` (no React, no DOM); the client

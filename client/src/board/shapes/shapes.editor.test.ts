@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Editor, createShapeId, type TLPointerEventInfo, type TLShapeId } from 'tldraw';
 import { cardKinds, cardPropsSchemas } from '@boussole/shared';
-import { createJsdomEditor } from '../testing/jsdomEditor.js';
+import { createJsdomEditor } from '../../../testing/jsdomEditor.js';
 import { observationsInTheme } from './themeMembership.js';
 
 /**

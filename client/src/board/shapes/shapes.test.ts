@@ -8,8 +8,8 @@ import {
   type TLShape,
 } from 'tldraw';
 import { cardKinds, cardPropsSchemas, type CardKind } from '@boussole/shared';
-import { createBoardStore, putDefaultDocument } from '../testing/boardPeers.js';
-import { cardRecord, sampleProps } from '../testing/cardRecords.js';
+import { createBoardStore, putDefaultDocument } from '../../../testing/boardPeers.js';
+import { cardRecord, sampleProps } from '../../../testing/cardRecords.js';
 import { boussoleShapeUtils } from './index.js';
 import { observationsInTheme } from './themeMembership.js';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Editor, TLShape } from 'tldraw';
 import { boardTemplateIds } from '@boussole/shared';
-import { createJsdomEditor } from '../testing/jsdomEditor.js';
+import { createJsdomEditor } from '../../../testing/jsdomEditor.js';
 import { applyTemplateOnce } from './applyTemplate.js';
 import { templateLayout } from './layouts.js';
 

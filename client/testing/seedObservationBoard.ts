@@ -6,8 +6,8 @@ import {
   defaultShapeUtils,
   getIndices,
 } from 'tldraw';
-import { boussoleShapeUtils } from '../shapes/index.js';
-import { bindStoreToYDoc } from '../yjsBinding.js';
+import { boussoleShapeUtils } from '../src/board/shapes/index.js';
+import { bindStoreToYDoc } from '../src/board/yjsBinding.js';
 
 /**
  * Fills a board's Y.Doc with `n` observation cards in a grid, through the same binding the

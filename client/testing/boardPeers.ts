@@ -9,9 +9,13 @@ import {
   type TLRecord,
   type TLStore,
 } from 'tldraw';
-import { boussoleShapeUtils } from '../shapes/index.js';
+import { boussoleShapeUtils } from '../src/board/shapes/index.js';
 import { readBoardRecords } from '@boussole/shared';
-import { bindStoreToYDoc, type BoardBinding, type RejectedRecord } from '../yjsBinding.js';
+import {
+  bindStoreToYDoc,
+  type BoardBinding,
+  type RejectedRecord,
+} from '../src/board/yjsBinding.js';
 
 /**
  * Test support for the binding: stores as the board page creates them, and peers whose Yjs
