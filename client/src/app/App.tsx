@@ -1,10 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { useT } from '../i18n/useT.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { InvitationPage, SetupPage } from './AuthPages.js';
 import { HomePage } from './HomePage.js';
 import { WorkspacePage } from './WorkspacePage.js';
 import { ProfileBar } from './ProfileBar.js';
-import { navigate, useRoute } from '../ui/router.js';
+import { navigate, useRoute, type Route } from '../ui/router.js';
 import './app.css';
 
 // tldraw is large: the home page loads without it.
@@ -31,6 +32,17 @@ export function App() {
         <span className="tagline">{t('app.tagline')}</span>
         <ProfileBar />
       </header>
+      <ErrorBoundary resetKey={JSON.stringify(route)}>
+        <Page route={route} />
+      </ErrorBoundary>
+    </div>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const t = useT();
+  return (
+    <>
       {route.name === 'home' && <HomePage />}
       {route.name === 'setup' && <SetupPage />}
       {route.name === 'invitation' && <InvitationPage />}
@@ -46,6 +58,6 @@ export function App() {
         </Suspense>
       )}
       {route.name === 'not-found' && <p className="loading">404</p>}
-    </div>
+    </>
   );
 }

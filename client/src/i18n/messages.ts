@@ -4,6 +4,9 @@
  */
 export const fr = {
   'app.tagline': 'Ateliers collaboratifs pour l’analyse des besoins sociaux',
+  'app.crash.message':
+    'Cette page a rencontré une erreur et ne peut pas s’afficher. Rechargez-la pour continuer.',
+  'app.crash.reload': 'Recharger la page',
   'home.title': 'Tableaux',
   'home.empty': 'Aucun tableau pour le moment.',
   'home.new': 'Nouveau tableau',
@@ -209,6 +212,8 @@ export type MessageKey = keyof typeof fr;
 
 export const en: Record<MessageKey, string> = {
   'app.tagline': 'Collaborative workshops for social needs analysis',
+  'app.crash.message': 'This page ran into an error and cannot be shown. Reload it to continue.',
+  'app.crash.reload': 'Reload the page',
   'home.title': 'Boards',
   'home.empty': 'No board yet.',
   'home.new': 'New board',
