@@ -9,7 +9,7 @@ import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { linkRoutes } from './routes/links.js';
 import { registerUserRoutes } from './routes/users.js';
-import { registerWorkspaceRoutes } from './routes/workspaces.js';
+import { workspaceRoutes } from './routes/workspaces.js';
 import type { Config } from './config.js';
 import { RoomRegistry } from './collab/RoomRegistry.js';
 import { contentValidatorsByKind } from './documents/contentValidatorForKind.js';
@@ -163,9 +163,9 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   registerBoardRoutes(app, { documents, access: access.access });
   registerAuthRoutes(app, access);
   const versions = new DocumentVersions(store.sql);
-  registerWorkspaceRoutes(app, access, {
-    versions,
-    committedState: (docId) => registry.committedState(docId),
+  await app.register(workspaceRoutes, {
+    ctx: access,
+    archive: { versions, committedState: (docId) => registry.committedState(docId) },
   });
   registerDocumentRoutes(app, access, { registry, versions });
   registerReportRoutes(app, access, { registry, versions });

@@ -10,6 +10,7 @@ import { Invitations } from './invitations.js';
 import { MemberChanges } from './memberChanges.js';
 import { SetupGate } from './SetupGate.js';
 import { SignInThrottle } from './signInThrottle.js';
+import { WorkspaceAdmin } from './workspaceAdmin.js';
 import { WorkspaceErasure } from './workspaceErasure.js';
 import { Workspaces } from './workspaces.js';
 
@@ -31,6 +32,7 @@ export interface AccessContext {
   accounts: Accounts;
   workspaces: Workspaces;
   members: MemberChanges;
+  workspaceAdmin: WorkspaceAdmin;
   instanceRights: InstanceRights;
   erasure: WorkspaceErasure;
   invitations: Invitations;
@@ -62,11 +64,21 @@ export function createAccessContext(deps: {
     // Someone insisting on a revoked, expired or used-up link is told to stop.
     refusedPerLink: new FailureLimiter(20, fifteenMinutes),
   };
+  const members = new MemberChanges(store.sql, workspaces, accounts, audit);
   return {
     access: new AccessService(accounts, workspaces, invitations, documents),
     accounts,
     workspaces,
-    members: new MemberChanges(store.sql, workspaces, accounts, audit),
+    members,
+    workspaceAdmin: new WorkspaceAdmin(
+      store.sql,
+      workspaces,
+      accounts,
+      members,
+      documents,
+      audit,
+      deps.hooks,
+    ),
     instanceRights: new InstanceRights(store.sql, accounts, audit),
     erasure: new WorkspaceErasure(store, workspaces, documents, audit, deps.hooks),
     invitations,
