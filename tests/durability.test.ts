@@ -161,6 +161,14 @@ describe('durability across SIGKILL: SQLite', () => {
   durabilitySuite(async () => sqliteBackend());
 });
 
+// synchronous=full writes from the writer thread: this runs the built one (server/dist).
+describe('durability across SIGKILL: SQLite, synchronous=full', () => {
+  durabilitySuite(async () => {
+    const backend = sqliteBackend();
+    return { ...backend, env: { ...backend.env, SQLITE_SYNCHRONOUS: 'full' } };
+  });
+});
+
 const pgAvailable = await postgresAvailable();
 describe.skipIf(!pgAvailable)('durability across SIGKILL: PostgreSQL', () => {
   durabilitySuite(() => postgresBackend('boussole_dur'));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqliteDocStore } from '@boussole/server';
-import { sqliteStores } from './helpers/sqliteStores.js';
+import { KeptThreads, sqliteStores } from './helpers/sqliteStores.js';
 
 /**
  * The embedded store checkpoints its WAL from a thread of its own
@@ -18,7 +18,7 @@ describe.each(['normal', 'full'] as const)(
       // The test checkpoints when it wants to; the timer must not do it behind its back.
       checkpointIntervalMs: 3_600_000,
     });
-    const openStore = (dir?: string) => stores.open(dir);
+    const openStore = (dir?: string, threads?: KeptThreads) => stores.open(dir, threads);
     afterEach(() => stores.cleanup());
 
     /** About 2 500 WAL pages: well past SQLite's automatic threshold of 1 000. */
@@ -45,9 +45,10 @@ describe.each(['normal', 'full'] as const)(
 
     it('never checkpoints in a commit; its own thread folds the WAL, which then restarts', async () => {
       const dir = stores.dir();
-      const store = await openStore(dir);
+      const threads = new KeptThreads();
+      const store = await openStore(dir, threads);
       await writePages(store, 'doc');
-      const checkpointer = store.checkpointerForTests;
+      const checkpointer = threads.walCheckpointer;
       if (!checkpointer) throw new Error('expected a checkpoint thread');
       const first = await checkpointer.checkpointNow();
       // Had a commit checkpointed, the WAL would have restarted below 1 000 frames.
@@ -64,9 +65,11 @@ describe.each(['normal', 'full'] as const)(
 
     it('gives checkpoints back to the commits when its thread dies, so the WAL stays bounded', async () => {
       const dir = stores.dir();
-      const store = await openStore(dir);
-      await store.checkpointerForTests?.crash();
-      await expect.poll(() => store.checkpointerForTests).toBeUndefined();
+      const threads = new KeptThreads();
+      const store = await openStore(dir, threads);
+      await threads.checkpointerThread?.terminate();
+      // The store has dropped its checkpoint thread and given checkpoints back to the commits.
+      await expect.poll(() => threads.checkpointerStopped).toBe(true);
       await writePages(store, 'doc');
       expect(walFrames(dir)).toBeLessThan(1_200);
       expect((await store.load('doc')).updates).toHaveLength(2_500);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkerSqliteWriter } from '@boussole/server';
-import { sqliteStores } from './helpers/sqliteStores.js';
+import { WorkerSqliteWriter, startWriterThread } from '@boussole/server';
+import { KeptThreads, sqliteStores } from './helpers/sqliteStores.js';
 
 /**
  * The embedded store writes from a worker thread (server/src/storage/sqliteWriter.ts): what
@@ -95,11 +95,13 @@ describe('SQLite writes in a worker thread', () => {
     const dir = stores.dir();
     // The worker throws while starting (the directory does not exist): its 'error' event, not
     // a reply, has to settle the call.
-    const writer = new WorkerSqliteWriter({
-      file: path.join(dir, 'missing', 'boussole.sqlite'),
-      synchronous: 'full',
-      walAutocheckpoint: 1000,
-    });
+    const writer = new WorkerSqliteWriter(
+      startWriterThread({
+        file: path.join(dir, 'missing', 'boussole.sqlite'),
+        synchronous: 'full',
+        walAutocheckpoint: 1000,
+      }),
+    );
     await expect(writer.append('doc', [update(1)])).rejects.toThrow(
       /SQLite writer stopped: .*directory does not exist/,
     );
@@ -109,14 +111,16 @@ describe('SQLite writes in a worker thread', () => {
   });
 
   it('fails every pending and later write loudly when the worker dies', async () => {
-    const store = await openStore();
-    const writer = store.writerForTests;
-    if (!(writer instanceof WorkerSqliteWriter)) throw new Error('expected the worker writer');
+    const threads = new KeptThreads();
+    const store = await stores.open(undefined, threads);
+    const thread = threads.writerThread;
+    if (!thread) throw new Error('expected the worker writer');
     const pending = store.append(
       'doc',
       Array.from({ length: 64 }, (_, i) => update(i, 64 * 1024)),
     );
-    await writer.crash();
+    // End the thread abruptly, as a crash would.
+    await thread.terminate();
     await expect(pending).rejects.toThrow(/SQLite writer stopped/);
     await expect(store.append('doc', [update(1)])).rejects.toThrow(/SQLite writer stopped/);
     await expect(store.sql.run('DELETE FROM documents')).rejects.toThrow(/SQLite writer stopped/);

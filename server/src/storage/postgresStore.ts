@@ -49,9 +49,7 @@ export class PostgresDocStore implements DocStore {
   }
 
   async migrate(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
       await client.query(
@@ -68,13 +66,7 @@ export class PostgresDocStore implements DocStore {
           migration.version,
         ]);
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async load(docId: string): Promise<StoredDoc> {
@@ -104,9 +96,7 @@ export class PostgresDocStore implements DocStore {
   }
 
   async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withTransaction(this.pool, async (client) => {
       await client.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [
         docId,
         throughSeq,
@@ -116,13 +106,7 @@ export class PostgresDocStore implements DocStore {
         docId,
         toBuffer(snapshot),
       ]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async deleteDoc(docId: string): Promise<void> {
@@ -147,6 +131,29 @@ export class PostgresDocStore implements DocStore {
   }
 }
 
+/**
+ * Runs `fn` on one client checked out of `pool`, between BEGIN and COMMIT; rolls back and
+ * rethrows if it throws.
+ */
+async function withTransaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // The original error matters, not a failed rollback on a broken connection.
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
 /** `pool` runs single statements; `transaction` checks out one client for BEGIN…COMMIT. */
@@ -163,18 +170,7 @@ function executorFor(queryable: Queryable, pool: pg.Pool | undefined): SqlExecut
     },
     transaction: async (fn) => {
       if (!pool) throw new Error('nested transactions are not supported');
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(executorFor(client, undefined));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      return withTransaction(pool, (client) => fn(executorFor(client, undefined)));
     },
   };
 }

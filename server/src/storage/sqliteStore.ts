@@ -1,12 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { DocStore, StoredDoc } from './DocStore.js';
 import { AsyncMutex } from './AsyncMutex.js';
 import { sqliteMigrations } from './migrations.js';
 import type { SqlExecutor } from './SqlExecutor.js';
-import { WalCheckpointer } from './walCheckpointer.js';
-import { InlineSqliteWriter, WorkerSqliteWriter, type SqliteWriter } from './sqliteWriter.js';
+import { startCheckpointerThread, WalCheckpointer } from './walCheckpointer.js';
+import {
+  InlineSqliteWriter,
+  startWriterThread,
+  WorkerSqliteWriter,
+  type SqliteWriter,
+  type WriterSettings,
+} from './sqliteWriter.js';
+import { openSqlite } from './sqliteWrites.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests that do not need durability. */
@@ -33,14 +40,26 @@ export interface SqliteStoreOptions {
 
 /**
  * Checkpoints cost a burst of copying and two fsyncs, whatever thread runs them: every second
- * they measurably widened the latency tail of a 10-person room on the development VM
- * (BENCHMARKS.md); every five seconds the WAL still stays a few megabytes at most, and a power
- * cut under synchronous=normal can take at most that long a stretch of edits.
+ * they measurably widened a busy room's latency tail; every five seconds the WAL still stays a
+ * few megabytes at most, and a power cut under synchronous=normal can take at most that long a
+ * stretch of edits.
  */
 const CHECKPOINT_INTERVAL_MS = 5000;
 
 /** SQLite's own automatic checkpoint threshold, in WAL pages: the fallback. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
+
+/** How the store starts its threads; tests give their own to reach them (crash one, …). */
+export interface SqliteThreads {
+  writer(settings: WriterSettings): SqliteWriter;
+  checkpointer(file: string, intervalMs: number, onStopped: () => void): WalCheckpointer;
+}
+
+const ownThreads: SqliteThreads = {
+  writer: (settings) => new WorkerSqliteWriter(startWriterThread(settings)),
+  checkpointer: (file, intervalMs, onStopped) =>
+    new WalCheckpointer(startCheckpointerThread(file, intervalMs), onStopped),
+};
 
 /**
  * The embedded default, on one SQLite file in WAL mode:
@@ -66,15 +85,21 @@ export class SqliteDocStore implements DocStore {
   private checkpointer: WalCheckpointer | undefined;
   readonly sql: SqlExecutor;
 
-  constructor(private readonly options: SqliteStoreOptions) {
+  constructor(
+    private readonly options: SqliteStoreOptions,
+    private readonly threads: SqliteThreads = ownThreads,
+  ) {
     if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
-    this.db = new Database(options.file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    if (this.checkpointsInBackground) this.db.pragma('wal_autocheckpoint = 0');
+    this.db = openSqlite(options.file, this.connectionSettings);
     this.sql = this.executor();
+  }
+
+  private get connectionSettings(): WriterSettings {
+    return {
+      file: this.options.file,
+      synchronous: this.options.synchronous,
+      walAutocheckpoint: this.checkpointsInBackground ? 0 : SQLITE_DEFAULT_AUTOCHECKPOINT,
+    };
   }
 
   private get write(): SqliteWriter {
@@ -127,42 +152,35 @@ export class SqliteDocStore implements DocStore {
   async migrate(): Promise<void> {
     // Read and apply in one IMMEDIATE transaction: two processes sharing a DATA_DIR cannot
     // both apply the same migration.
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      this.db.exec(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
-      );
-      const applied = new Set(
-        this.db
-          .prepare('SELECT version FROM schema_migrations')
-          .all()
-          .map((row) => (row as { version: number }).version),
-      );
-      for (const migration of sqliteMigrations) {
-        if (applied.has(migration.version)) continue;
-        this.db.exec(migration.sql);
-        this.db
-          .prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)')
-          .run(migration.version, new Date().toISOString());
-      }
-      this.db.exec('COMMIT');
-    } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw error;
-    }
+    this.db
+      .transaction(() => {
+        this.db.exec(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+        );
+        const applied = new Set(
+          this.db
+            .prepare('SELECT version FROM schema_migrations')
+            .all()
+            .map((row) => (row as { version: number }).version),
+        );
+        for (const migration of sqliteMigrations) {
+          if (applied.has(migration.version)) continue;
+          this.db.exec(migration.sql);
+          this.db
+            .prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)')
+            .run(migration.version, new Date().toISOString());
+        }
+      })
+      .immediate();
     this.loadStatement = this.db.prepare(
       'SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq',
     );
     // The worker opens its own connection, which must find the migrated schema.
     this.writer ??= this.writesOnThisThread
       ? new InlineSqliteWriter(this.db)
-      : new WorkerSqliteWriter({
-          file: this.options.file,
-          synchronous: this.options.synchronous,
-          walAutocheckpoint: this.checkpointsInBackground ? 0 : SQLITE_DEFAULT_AUTOCHECKPOINT,
-        });
+      : this.threads.writer(this.connectionSettings);
     if (this.checkpointsInBackground && !this.checkpointer) {
-      this.checkpointer = new WalCheckpointer(
+      this.checkpointer = this.threads.checkpointer(
         this.options.file,
         this.options.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS,
         () => void this.checkpointOnCommit(),
@@ -231,16 +249,6 @@ export class SqliteDocStore implements DocStore {
     const pragma = `PRAGMA wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`;
     if (this.db.open) this.db.exec(pragma);
     await this.writes.run(() => this.writer?.exec(pragma)).catch(() => undefined);
-  }
-
-  /** For tests: the background checkpointer, to checkpoint now or crash it. */
-  get checkpointerForTests(): WalCheckpointer | undefined {
-    return this.checkpointer;
-  }
-
-  /** For tests: the writer, to crash it on purpose. */
-  get writerForTests(): SqliteWriter | undefined {
-    return this.writer;
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
-import { startSqliteWorker } from './sqliteWriter.js';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 
 /** What `PRAGMA wal_checkpoint` reports: WAL frames in all, and how many are now in the file. */
 export interface CheckpointResult {
@@ -12,11 +13,13 @@ export interface CheckpointResult {
  *
  * SQLite's automatic checkpoint runs inside the commit that crosses its threshold (1000 WAL
  * pages): that commit, and every edit waiting to be broadcast after it, pays for copying the
- * WAL into the database and for two fsyncs — 2 to 4 ms every few seconds on the development VM
- * (BENCHMARKS.md). The store's writing connections turn it off (`wal_autocheckpoint = 0`) and
- * this thread checkpoints on a timer instead. A PASSIVE checkpoint blocks neither writers nor
+ * WAL into the database and for two fsyncs, milliseconds every few seconds. The store's writing
+ * connections turn it off (`wal_autocheckpoint = 0`) and this thread checkpoints on a timer. A PASSIVE checkpoint blocks neither writers nor
  * readers; SQLite restarts the WAL from its beginning at the first write after a complete one,
  * so the file stays as small as a few intervals of writes.
+ *
+ * The program is a string run with `eval`, not a file: it imports nothing of ours, so it needs
+ * no TypeScript loader when tests run the sources, and every test server starts one.
  */
 const checkpointerSource = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
@@ -37,15 +40,26 @@ parentPort.on('message', ({ id, op }) => {
 });
 `;
 
+/** Starts the checkpoint thread on `file`, loading the same better-sqlite3 as this thread. */
+export function startCheckpointerThread(file: string, intervalMs: number): Worker {
+  const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
+  return new Worker(checkpointerSource, {
+    eval: true,
+    workerData: { file, intervalMs, driverPath },
+  });
+}
+
+/** Talks to a thread given by startCheckpointerThread (tests keep it to end it abruptly). */
 export class WalCheckpointer {
-  private readonly worker;
   private readonly pending = new Map<number, (result: unknown) => void>();
   private nextId = 1;
   private stopped = false;
 
   /** `onStopped` runs once if the thread dies (it never runs after close()). */
-  constructor(file: string, intervalMs: number, onStopped: (error: Error) => void) {
-    this.worker = startSqliteWorker(checkpointerSource, { file, intervalMs });
+  constructor(
+    private readonly worker: Worker,
+    onStopped: (error: Error) => void,
+  ) {
     this.worker.on('message', ({ id, result }: { id: number; result: unknown }) => {
       this.pending.get(id)?.(result);
       this.pending.delete(id);
@@ -73,11 +87,6 @@ export class WalCheckpointer {
   /** Checkpoint now, beside the timer; undefined once the thread is gone. */
   async checkpointNow(): Promise<CheckpointResult | undefined> {
     return (await this.call('checkpoint')) as CheckpointResult | undefined;
-  }
-
-  /** For tests: end the thread abruptly, as a crash would. */
-  async crash(): Promise<void> {
-    await this.worker.terminate();
   }
 
   async close(): Promise<void> {
