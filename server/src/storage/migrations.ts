@@ -165,8 +165,8 @@ export const sqliteMigrations: Migration[] = [
   {
     /**
      * The update log without AUTOINCREMENT: that keyword makes every insert also rewrite
-     * sqlite_sequence, a third page in each commit's WAL write: a room's flush of one edit
-     * took about 40 % longer (BENCHMARKS.md). A new row now takes the table's highest seq + 1.
+     * sqlite_sequence, a third page in each commit's WAL write, which made a room's flush of
+     * one edit measurably slower. A new row now takes the table's highest seq + 1.
      * What AUTOINCREMENT prevented, reusing the seq of a deleted highest row, is harmless
      * here: a document's rows are read by doc_id, and its own highest row is only ever
      * deleted with the whole document.

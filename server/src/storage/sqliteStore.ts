@@ -26,9 +26,8 @@ export interface SqliteStoreOptions {
   synchronous: 'normal' | 'full';
   /**
    * Where writes run. By default: in a worker thread under 'full', whose fsyncs would stall
-   * the event loop (about 0.2 ms per commit at the median, 4 ms at p99 on the development VM);
-   * on this thread under 'normal', whose commits hold it about 25 µs, less than the round trip
-   * to a worker (about 75 µs at the median, with a longer tail).
+   * the event loop; on this thread under 'normal', whose commits take less time than a round
+   * trip to a worker.
    */
   writes?: 'worker' | 'thread';
   /**

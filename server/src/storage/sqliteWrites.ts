@@ -15,7 +15,7 @@ export interface WriterSettings extends ConnectionSettings {
   file: string;
 }
 
-/** Opens `file` ('.memory:' included) with the pragmas every connection of the store shares. */
+/** Opens `file` (':memory:' included) with the pragmas every connection of the store shares. */
 export function openSqlite(file: string, settings: ConnectionSettings): Database.Database {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
