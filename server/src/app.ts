@@ -16,8 +16,9 @@ import { contentValidatorsByKind } from './documents/contentValidatorForKind.js'
 import type { DocStore } from './storage/DocStore.js';
 import { DocumentCatalog } from './documents/DocumentCatalog.js';
 import { DocumentVersions } from './documents/DocumentVersions.js';
+import { Reports } from './documents/Reports.js';
 import { registerDocumentRoutes } from './routes/documents.js';
-import { registerReportRoutes } from './routes/reports.js';
+import { reportRoutes } from './routes/reports.js';
 import { registerBoardRoutes } from './routes/boards.js';
 import { registerClientRoutes } from './routes/client.js';
 import { registerClientConfigRoutes } from './routes/clientConfig.js';
@@ -168,7 +169,15 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
     archive: { versions, committedState: (docId) => registry.committedState(docId) },
   });
   registerDocumentRoutes(app, access, { registry, versions });
-  registerReportRoutes(app, access, { registry, versions });
+  const reports = new Reports({
+    store,
+    documents,
+    workspaces: access.workspaces,
+    versions,
+    audit: access.audit,
+    rooms: registry,
+  });
+  await app.register(reportRoutes, { ctx: access, reports });
   await app.register(linkRoutes, { ctx: access });
   registerUserRoutes(app, access);
   registerClientConfigRoutes(app, { tldrawLicenseKey: config.tldrawLicenseKey });
