@@ -27,7 +27,7 @@ import { useUiStore } from '../stores/uiStore.js';
 import { bindAwareness } from './awarenessBinding.js';
 import { CardToolbar } from './CardToolbar.js';
 import { CardSidePanel } from './panel/CardSidePanel.js';
-import { ConnectionPill } from './ConnectionPill.js';
+import { ConnectionPill } from '../collab/ConnectionPill.js';
 import { PeopleList } from './PeopleList.js';
 import { boussoleShapeUtils } from './shapes/index.js';
 import { applyTemplateOnce } from './templates/applyTemplate.js';
@@ -79,8 +79,7 @@ export default function BoardPage({ boardId }: { boardId: string }) {
 
 function BoardView({ boardId, board }: { boardId: string; board: BoardForPage }) {
   const t = useT();
-  const language = useUiStore((s) => s.language);
-  const session = useCollabSession(boardId, language);
+  const session = useCollabSession(boardId);
   if (!session) return <p className="loading">{t('board.loading')}</p>;
   return <BoardCanvas board={board} session={session} />;
 }

@@ -27,7 +27,7 @@ export function collabServerUrl(location: Location = window.location): string {
 
 export function openCollabSession(
   docId: string,
-  options: { serverUrl?: string; language?: 'fr' | 'en' } = {},
+  options: { serverUrl?: string } = {},
 ): CollabSession {
   const doc = new Y.Doc();
   const offline = new IndexeddbPersistence(`boussole:${docId}`, doc);
@@ -43,11 +43,11 @@ export function openCollabSession(
     synced: false,
     permanentClose: undefined,
   };
-  let status = deriveStatus(inputs, options.language);
+  let status = deriveStatus(inputs);
   const listeners = new Set<() => void>();
   const update = (patch: Partial<StatusInputs>) => {
     Object.assign(inputs, patch);
-    const next = deriveStatus(inputs, options.language);
+    const next = deriveStatus(inputs);
     if (JSON.stringify(next) === JSON.stringify(status)) return;
     status = next;
     for (const listener of listeners) listener();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '@boussole/shared';
-import { deriveStatus } from './connectionStatus.js';
+import { deriveStatus, statusLabel } from './connectionStatus.js';
 
 const base = {
   browserOnline: true,
@@ -27,7 +27,14 @@ describe('deriveStatus', () => {
   it('explains a permanent close in French', () => {
     const status = deriveStatus({ ...base, permanentClose: { code: CloseCode.Forbidden } });
     expect(status).toMatchObject({ kind: 'closed', code: 4403 });
-    if (status.kind === 'closed') expect(status.reason).toMatch(/accès/);
+    expect(statusLabel(status, 'fr')).toMatch(/accès/);
+  });
+
+  it('holds a code, not text: the label follows the language at render', () => {
+    const status = deriveStatus({ ...base, permanentClose: { code: CloseCode.Forbidden } });
+    expect(status).toEqual({ kind: 'closed', code: 4403 });
+    expect(statusLabel(status, 'en')).toMatch(/^Disconnected — /);
+    expect(statusLabel(status, 'fr')).toMatch(/^Déconnecté — /);
   });
 
   it('ignores a transient close code (the provider reconnects)', () => {

@@ -6,15 +6,15 @@ import { openCollabSession, type CollabSession } from './collabSession.js';
  * render: React may run effects twice in development (StrictMode) and a session created
  * during render would then be destroyed and never replaced. Undefined until it is open.
  */
-export function useCollabSession(docId: string, language: 'fr' | 'en'): CollabSession | undefined {
+export function useCollabSession(docId: string): CollabSession | undefined {
   const [session, setSession] = useState<CollabSession>();
   useEffect(() => {
-    const opened = openCollabSession(docId, { language });
+    const opened = openCollabSession(docId);
     setSession(opened);
     return () => {
       opened.destroy();
       setSession(undefined);
     };
-  }, [docId, language]);
+  }, [docId]);
   return session;
 }

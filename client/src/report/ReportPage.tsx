@@ -3,11 +3,10 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { reportExportFormats, type ReportDetail } from '@boussole/shared';
 import { ApiRequestError, getReport, reportExportUrl } from '../api/api.js';
 import { navigate, workspacePath } from '../ui/router.js';
-import { ConnectionPill } from '../board/ConnectionPill.js';
+import { ConnectionPill } from '../collab/ConnectionPill.js';
 import type { CollabSession } from '../collab/collabSession.js';
 import { useCollabSession } from '../collab/useCollabSession.js';
 import { useT } from '../i18n/useT.js';
-import { useUiStore } from '../stores/uiStore.js';
 import { colourFor } from './collaborationCarets.js';
 import { reportExtensions } from './reportExtensions.js';
 import { BoardsProvider } from './excerpts/BoardsContext.js';
@@ -60,11 +59,9 @@ export default function ReportPage({ reportId }: { reportId: string }) {
 
 function ReportEditor({ report }: { report: ReportDetail }) {
   const t = useT();
-  // The sessions live as long as the page shows this report (a language switch keeps them).
-  const [language] = useState(useUiStore.getState().language);
-  const session = useCollabSession(report.id, language);
+  const session = useCollabSession(report.id);
   // The comité de relecture's threads live in their own document, which reviewers may write.
-  const comments = useCollabSession(report.commentsId, language);
+  const comments = useCollabSession(report.commentsId);
   if (!session || !comments) return <p className="loading">{t('report.loading')}</p>;
   return <ReportWorkspace report={report} session={session} comments={comments} />;
 }
