@@ -1,3 +1,4 @@
+import type { CloseCodeValue } from '@boussole/shared';
 import type { RoomConnection } from './RoomConnection.js';
 
 /** Where a connection's rights came from, so that changing them can end it. */
@@ -19,8 +20,11 @@ export interface ConnectionOrigin {
 export class ConnectionIndex {
   private readonly open = new Map<RoomConnection, ConnectionOrigin>();
 
+  /** The connection leaves the index by itself when it closes, whoever closes it. */
   add(connection: RoomConnection, origin: ConnectionOrigin): void {
+    if (connection.isClosed) return;
     this.open.set(connection, origin);
+    connection.on('closed', () => this.open.delete(connection));
   }
 
   remove(connection: RoomConnection): void {
@@ -32,7 +36,11 @@ export class ConnectionIndex {
   }
 
   /** Close every open connection whose origin matches; resolves to how many were closed. */
-  closeWhere(match: (origin: ConnectionOrigin) => boolean, code: number, reason: string): number {
+  closeWhere(
+    match: (origin: ConnectionOrigin) => boolean,
+    code: CloseCodeValue,
+    reason: string,
+  ): number {
     let closed = 0;
     for (const [connection, origin] of [...this.open]) {
       if (!match(origin)) continue;

@@ -6,18 +6,19 @@ import {
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
+  type CloseCodeValue,
   type Frame,
 } from '@boussole/shared';
 import type { AwarenessIdentity } from './awarenessIdentity.js';
-import { changesNothing } from './awarenessUpdate.js';
-import { admitAwareness, forgetDepartedClients, type PresenceLimits } from './presencePolicy.js';
+import { Emitter } from './events.js';
+import type { PresenceLimits } from './presencePolicy.js';
 import type { Room } from './Room.js';
 import type { Log, RoomPeer } from './types.js';
 
 /** The little a connection needs from a websocket; the Fastify route adapts `ws` to it. */
 export interface CollabSocket {
   send(frame: Uint8Array): void;
-  close(code: number, reason: string): void;
+  close(code: CloseCodeValue, reason: string): void;
   /** Bytes queued but not yet written to the network. */
   readonly bufferedAmount: number;
 }
@@ -55,11 +56,9 @@ export class RoomConnection implements RoomPeer {
   private early: Uint8Array[] = [];
   private earlyBytes = 0;
   private closed = false;
-  /** Awareness client ids this connection ever published: at most MAX_PRESENCE_IDS. */
-  private readonly awarenessIds = new Set<number>();
   private lastRefusalNotice = -Infinity;
-  /** Called once when this connection ends, whoever ended it. */
-  onClosed: () => void = () => {};
+  /** `closed` is emitted once when this connection ends, whoever ended it. */
+  private readonly events = new Emitter<{ closed: [connection: RoomConnection] }>();
 
   constructor(
     readonly id: number,
@@ -79,12 +78,16 @@ export class RoomConnection implements RoomPeer {
     return this.closed;
   }
 
+  on(event: 'closed', listener: (connection: RoomConnection) => void): () => void {
+    return this.events.on(event, listener);
+  }
+
   /** The room is loaded and this connection was added to it: greet, then replay held frames. */
   attach(room: Room): void {
     this.room = room;
     room.whenCommitted(() => {
       this.send(encodeSyncStep1(Y.encodeStateVector(room.doc)));
-      const awareness = room.encodeAllAwareness();
+      const awareness = room.presence.encodeAll();
       if (awareness) this.send(awareness);
     });
     const held = this.early;
@@ -145,7 +148,7 @@ export class RoomConnection implements RoomPeer {
         this.receiveAwareness(room, frame.update);
         return;
       case 'query-awareness': {
-        const awareness = room.encodeAllAwareness();
+        const awareness = room.presence.encodeAll();
         if (awareness) this.send(awareness);
         return;
       }
@@ -179,34 +182,22 @@ export class RoomConnection implements RoomPeer {
   }
 
   private receiveAwareness(room: Room, update: Uint8Array): void {
-    // Mostly the provider echoing what it received: nothing to stamp, apply or relay.
-    if (changesNothing(update, room.awareness)) return;
-    let admission: ReturnType<typeof admitAwareness>;
-    try {
-      admission = admitAwareness(update, {
-        awareness: room.awareness,
-        identity: this.rights.identity,
-        ownIds: this.awarenessIds,
-        limits: this.limits,
-      });
-    } catch {
-      this.close(CloseCode.MalformedFrame, 'invalid awareness update');
-      return;
-    }
-    switch (admission.kind) {
+    const outcome = room.presence.receive(update, this, this.limits);
+    switch (outcome.kind) {
+      case 'applied':
       case 'unchanged':
         return;
-      case 'ignore':
+      case 'ignored':
         // Speaking for someone else's cursor, or an oversized state: dropped, socket kept
         // (see admitAwareness for why). Sizes and ids only: states may hold names.
         this.log.info(
-          { docId: this.docId, conn: this.id, reason: admission.reason, bytes: update.length },
+          { docId: this.docId, conn: this.id, reason: outcome.reason, bytes: update.length },
           'ignored awareness update',
         );
         return;
-      case 'refuse':
+      case 'refused':
         this.log.info(
-          { docId: this.docId, conn: this.id, ids: this.awarenessIds.size },
+          { docId: this.docId, conn: this.id, ids: outcome.ids },
           'refused awareness: too many presence ids',
         );
         this.close(
@@ -214,19 +205,14 @@ export class RoomConnection implements RoomPeer {
           `more than ${this.limits.maxPresenceIds} presence ids on one connection`,
         );
         return;
-      case 'apply':
-        break;
+      case 'malformed':
+        this.close(CloseCode.MalformedFrame, 'invalid awareness update');
+        return;
+      default: {
+        const unreachable: never = outcome;
+        throw new Error(`unhandled presence outcome ${String(unreachable)}`);
+      }
     }
-    // Counted before applying: the cap holds whatever happens next.
-    for (const id of admission.claimed) this.awarenessIds.add(id);
-    try {
-      // Re-encoded by admitAwareness, hence well formed.
-      room.applyAwareness(admission.update, this, { wellFormed: true });
-    } catch {
-      this.close(CloseCode.MalformedFrame, 'invalid awareness update');
-      return;
-    }
-    if (admission.claimed.length > 0) forgetDepartedClients(room.awareness);
   }
 
   private answerSyncStep1(room: Room, stateVector: Uint8Array): void {
@@ -251,7 +237,7 @@ export class RoomConnection implements RoomPeer {
     this.socket.send(frame);
   }
 
-  close(code: number, reason: string): void {
+  close(code: CloseCodeValue, reason: string): void {
     if (this.closed) return;
     this.socket.close(code, reason);
     this.ended();
@@ -266,6 +252,6 @@ export class RoomConnection implements RoomPeer {
     this.closed = true;
     this.early = [];
     this.room?.removePeer(this);
-    this.onClosed();
+    this.events.emit('closed', this);
   }
 }

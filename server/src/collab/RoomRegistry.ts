@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { CloseCodeValue } from '@boussole/shared';
 import type { DocStore } from '../storage/DocStore.js';
 import type { ContentValidator } from './ContentValidator.js';
 import { Room } from './Room.js';
@@ -88,12 +89,12 @@ export class RoomRegistry {
       this.loads++;
       const validator = await this.contentValidatorFor(docId);
       const room = await Room.load(docId, this.store, this.options, this.log, validator);
-      room.onEmpty = (r) => this.scheduleUnload(r);
-      room.onFailed = (r) => {
+      room.on('empty', (r) => this.scheduleUnload(r));
+      room.on('failed', (r) => {
         this.cancelUnload(r.docId);
         if (this.rooms.get(r.docId) === r) this.rooms.delete(r.docId);
         r.destroy();
-      };
+      });
       this.rooms.set(docId, room);
       return room;
     } finally {
@@ -188,7 +189,7 @@ export class RoomRegistry {
    * Erasure: close the document's sockets, free its room without writing a snapshot, and
    * delete every stored update. A room loading or unloading meanwhile is waited for first.
    */
-  async erase(docId: string, code: number, reason: string): Promise<void> {
+  async erase(docId: string, code: CloseCodeValue, reason: string): Promise<void> {
     await this.loading.get(docId)?.catch(() => undefined);
     await this.unloading.get(docId);
     const room = this.rooms.get(docId);
@@ -203,7 +204,7 @@ export class RoomRegistry {
   }
 
   /** Graceful shutdown: close every socket, commit every room, free them all. */
-  async closeAll(code: number, reason: string): Promise<void> {
+  async closeAll(code: CloseCodeValue, reason: string): Promise<void> {
     this.shuttingDown = true;
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();

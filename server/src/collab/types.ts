@@ -1,5 +1,6 @@
-import type { PendingLimits } from './PendingUpdates.js';
+import type { CloseCodeValue } from '@boussole/shared';
 import type { Logger } from 'pino';
+import type { PendingLimits } from './PendingUpdates.js';
 
 export type Log = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
 
@@ -13,8 +14,8 @@ export interface RoomPeer {
   readonly identity?: { readonly id: string; readonly name: string };
   /** Queue a frame for this peer. Never throws. */
   send(frame: Uint8Array): void;
-  /** Close this peer's socket with a shared close code (see @boussole/shared CloseCode). */
-  close(code: number, reason: string): void;
+  /** Close this peer's socket with a shared close code, which the client explains. */
+  close(code: CloseCodeValue, reason: string): void;
 }
 
 export interface RoomOptions extends PendingLimits {

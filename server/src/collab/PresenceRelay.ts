@@ -1,0 +1,164 @@
+import type * as Y from 'yjs';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import { encodeAwareness } from '@boussole/shared';
+import { changesNothing } from './awarenessUpdate.js';
+import { clientOrigin, isClientOrigin, serverOrigin, type ClientOrigin } from './origins.js';
+import { admitAwareness, forgetDepartedClients, type PresenceLimits } from './presencePolicy.js';
+import type { RoomPeer } from './types.js';
+
+export interface PresenceOptions {
+  /** Awareness (cursors, names) changes are coalesced and broadcast at most this often. */
+  awarenessFlushMs: number;
+  /** Rooms with fewer peers relay awareness immediately, without coalescing. */
+  awarenessCoalesceMinPeers: number;
+}
+
+/**
+ * What became of one awareness frame (see admitAwareness): `refused` and `malformed` close the
+ * sender's socket; `ignored` drops the frame and keeps the socket.
+ */
+export type PresenceOutcome =
+  | { kind: 'applied' }
+  | { kind: 'unchanged' }
+  | { kind: 'ignored'; reason: 'not-yours' | 'too-large' }
+  | { kind: 'refused'; reason: 'too-many-ids'; ids: number }
+  | { kind: 'malformed' };
+
+/** The presence ids of one peer: the single place that says who owns which id. */
+interface PeerPresence {
+  /** Origin of its awareness changes, made once: presence is a room's busiest traffic. */
+  readonly origin: ClientOrigin;
+  /** Every id it ever published: what MAX_PRESENCE_IDS counts (removals do not uncount). */
+  readonly claimed: Set<number>;
+  /** The ids it shows now, removed from the room when it leaves. */
+  readonly shown: Set<number>;
+}
+
+/**
+ * A room's presence: the awareness every peer sees, who owns which presence id, and the relay
+ * of changes to the peers (at once in small rooms, coalesced in big ones).
+ */
+export class PresenceRelay {
+  readonly awareness: Awareness;
+  private readonly byPeer = new Map<RoomPeer, PeerPresence>();
+  private readonly dirty = new Set<number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    doc: Y.Doc,
+    /** The room's peers, only read here: who receives presence. */
+    private readonly peers: ReadonlySet<RoomPeer>,
+    private readonly options: PresenceOptions,
+  ) {
+    this.awareness = new Awareness(doc);
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onUpdate);
+  }
+
+  join(peer: RoomPeer): void {
+    this.byPeer.set(peer, { origin: clientOrigin(peer), claimed: new Set(), shown: new Set() });
+  }
+
+  /** Every presence the peer still shows disappears with it. */
+  leave(peer: RoomPeer): void {
+    const own = this.byPeer.get(peer);
+    this.byPeer.delete(peer);
+    if (own && own.shown.size > 0)
+      removeAwarenessStates(this.awareness, [...own.shown], serverOrigin);
+  }
+
+  /** Judge one awareness frame of `from` (stamped with its identity, capped) and apply it. */
+  receive(update: Uint8Array, from: RoomPeer, limits: PresenceLimits): PresenceOutcome {
+    // Mostly the provider echoing what it received: nothing to stamp, apply or relay.
+    if (changesNothing(update, this.awareness)) return { kind: 'unchanged' };
+    const own = this.byPeer.get(from);
+    if (!own) return { kind: 'unchanged' };
+    let admission: ReturnType<typeof admitAwareness>;
+    try {
+      admission = admitAwareness(update, {
+        awareness: this.awareness,
+        identity: from.identity,
+        ownIds: own.claimed,
+        limits,
+      });
+    } catch {
+      return { kind: 'malformed' };
+    }
+    switch (admission.kind) {
+      case 'unchanged':
+        return { kind: 'unchanged' };
+      case 'ignore':
+        return { kind: 'ignored', reason: admission.reason };
+      case 'refuse':
+        return { kind: 'refused', reason: admission.reason, ids: own.claimed.size };
+      case 'apply':
+        break;
+    }
+    // Counted before applying: the cap holds whatever happens next.
+    for (const id of admission.claimed) own.claimed.add(id);
+    try {
+      // Re-encoded by admitAwareness, hence well formed.
+      applyAwarenessUpdate(this.awareness, admission.update, own.origin);
+    } catch {
+      return { kind: 'malformed' };
+    }
+    if (admission.claimed.length > 0) forgetDepartedClients(this.awareness);
+    return { kind: 'applied' };
+  }
+
+  /** Every known awareness state as one frame, or null when nobody has presence. */
+  encodeAll(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()];
+    if (ids.length === 0) return null;
+    return encodeAwareness(encodeAwarenessUpdate(this.awareness, ids));
+  }
+
+  destroy(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.awareness.off('update', this.onUpdate);
+    this.awareness.destroy();
+  }
+
+  private readonly onUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const shown = isClientOrigin(origin) ? this.byPeer.get(origin.peer)?.shown : undefined;
+    if (shown) {
+      for (const id of changes.added) shown.add(id);
+      // An id published again after its removal (a reconnect keeping its client id, or a
+      // crafted remove/re-add) comes as `updated`: owned too, or it would outlive the peer.
+      for (const id of changes.updated) shown.add(id);
+      for (const id of changes.removed) shown.delete(id);
+    }
+    for (const id of changes.added) this.dirty.add(id);
+    for (const id of changes.updated) this.dirty.add(id);
+    for (const id of changes.removed) this.dirty.add(id);
+    // Relay at once in rooms of a workshop's size; coalesce where fan-out (peers²) would swamp
+    // the server. Coalescing in a small room only turns a steady trickle into bursts that
+    // every participant must absorb at the same instant (measured in BENCHMARKS.md).
+    const coalesce =
+      this.options.awarenessFlushMs > 0 &&
+      this.peers.size >= this.options.awarenessCoalesceMinPeers;
+    if (!coalesce) this.flush();
+    else this.timer ??= setTimeout(this.flush, this.options.awarenessFlushMs);
+  };
+
+  /**
+   * Cursor traffic dominates a busy room (every participant, ~10 Hz): coalescing it into one
+   * frame per interval divides the frames sent by the number of participants moving.
+   */
+  private readonly flush = (): void => {
+    this.timer = undefined;
+    if (this.dirty.size === 0) return;
+    const frame = encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.dirty]));
+    this.dirty.clear();
+    for (const peer of this.peers) peer.send(frame);
+  };
+}
