@@ -274,7 +274,7 @@ export class BoardContentGuard implements ContentGuard {
     if (declared === undefined) return undefined;
     // Yjs hands back the same stored value until a client replaces it, so the declaration is
     // judged (parsed, and compared deeply with our whole schema) once per value rather than at
-    // every card edit: 55 → 48 µs per card edit in a hot loop (BENCHMARKS.md).
+    // every card edit: 55 → 48 µs per card edit in a hot loop.
     if (this.judgedDeclaration?.declared !== declared) {
       this.judgedDeclaration = { declared, source: this.judgeDeclaration(declared) };
     }

@@ -5,7 +5,7 @@
  * A room sends the same payload object to every peer. Through `ws.send`, each peer costs a
  * frame header built in JavaScript and a two-buffer write; one frame prepared for the whole
  * broadcast and written to each socket halves the time a broadcast holds the event loop (in
- * the benchmark's room of 10: 0.22 ms instead of 0.49 ms at the median, BENCHMARKS.md), and
+ * the benchmark's room of 10: 0.22 ms instead of 0.49 ms at the median), and
  * the last peer of a broadcast waits for every write before its own.
  */
 const framed = new WeakMap<Uint8Array, Buffer>();
