@@ -142,7 +142,7 @@ export class PresenceRelay {
     for (const id of changes.removed) this.dirty.add(id);
     // Relay at once in rooms of a workshop's size; coalesce where fan-out (peers²) would swamp
     // the server. Coalescing in a small room only turns a steady trickle into bursts that
-    // every participant must absorb at the same instant (measured in BENCHMARKS.md).
+    // every participant must absorb at the same instant (a room of 10: p99 7.6 → 3.0 ms).
     const coalesce =
       this.options.awarenessFlushMs > 0 &&
       this.peers.size >= this.options.awarenessCoalesceMinPeers;
