@@ -8,7 +8,7 @@ import { isSameOrigin } from './http/sameOrigin.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { linkRoutes } from './routes/links.js';
-import { registerUserRoutes } from './routes/users.js';
+import { userRoutes } from './routes/users.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import type { Config } from './config.js';
 import { RoomRegistry } from './collab/RoomRegistry.js';
@@ -179,7 +179,7 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   });
   await app.register(reportRoutes, { ctx: access, reports });
   await app.register(linkRoutes, { ctx: access });
-  registerUserRoutes(app, access);
+  await app.register(userRoutes, { ctx: access });
   registerClientConfigRoutes(app, { tldrawLicenseKey: config.tldrawLicenseKey });
   await registerClientRoutes(app, { clientDist: config.clientDist });
 
