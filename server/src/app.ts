@@ -14,10 +14,11 @@ import type { Config } from './config.js';
 import { RoomRegistry } from './collab/RoomRegistry.js';
 import { contentValidatorsByKind } from './documents/contentValidatorForKind.js';
 import type { DocStore } from './storage/DocStore.js';
+import { DocumentAdmin } from './documents/DocumentAdmin.js';
 import { DocumentCatalog } from './documents/DocumentCatalog.js';
 import { DocumentVersions } from './documents/DocumentVersions.js';
 import { Reports } from './documents/Reports.js';
-import { registerDocumentRoutes } from './routes/documents.js';
+import { documentRoutes } from './routes/documents.js';
 import { reportRoutes } from './routes/reports.js';
 import { registerBoardRoutes } from './routes/boards.js';
 import { registerClientRoutes } from './routes/client.js';
@@ -168,7 +169,11 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
     ctx: access,
     archive: { versions, committedState: (docId) => registry.committedState(docId) },
   });
-  registerDocumentRoutes(app, access, { registry, versions });
+  await app.register(documentRoutes, {
+    ctx: access,
+    versions,
+    admin: new DocumentAdmin({ sql: store.sql, versions, audit: access.audit, rooms: registry }),
+  });
   const reports = new Reports({
     store,
     documents,

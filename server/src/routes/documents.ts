@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import {
   canAdministerWorkspace,
   docIdSchema,
@@ -7,13 +8,18 @@ import {
   type VersionSummary,
 } from '@boussole/shared';
 import type { AccessContext, Principal } from '../access/index.js';
-import type { RoomRegistry } from '../collab/RoomRegistry.js';
+import type { DocumentAdmin } from '../documents/DocumentAdmin.js';
 import type { DocumentRecord } from '../documents/DocumentCatalog.js';
 import type { DocumentVersions, VersionRecord } from '../documents/DocumentVersions.js';
+import { withZod } from '../http/zodRoutes.js';
 import { actorOf, problem, requirePrincipal, requireWorkspace } from './requestGuards.js';
 
-type DocParams = { Params: { docId: string } };
-type VersionParams = { Params: { docId: string; versionId: string } };
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The route's document, which the caller administers; set by its guard. */
+    administeredDocument?: { record: DocumentRecord; principal: Principal };
+  }
+}
 
 export const versionSummary = (v: VersionRecord): VersionSummary => ({
   id: v.id,
@@ -23,86 +29,89 @@ export const versionSummary = (v: VersionRecord): VersionSummary => ({
   bytes: v.bytes,
 });
 
-/**
- * What an administrator does to a document as a whole, whatever its kind: purge its history
- * (RGPD), and delete named versions that still hold what was purged.
- */
-export function registerDocumentRoutes(
-  app: FastifyInstance,
-  ctx: AccessContext,
-  deps: { registry: RoomRegistry; versions: DocumentVersions },
-): void {
-  const { registry, versions } = deps;
+function documentOf(request: FastifyRequest): { record: DocumentRecord; principal: Principal } {
+  if (!request.administeredDocument) throw new Error(`${request.url}: no document guard`);
+  return request.administeredDocument;
+}
+
+const docParams = z.object({ docId: z.string() });
+
+export interface DocumentRoutesDeps {
+  ctx: AccessContext;
+  versions: DocumentVersions;
+  admin: DocumentAdmin;
+}
+
+/** Purging a document's history and deleting its named versions (documents/DocumentAdmin.ts). */
+export const documentRoutes: FastifyPluginAsync<DocumentRoutesDeps> = async (
+  instance,
+  { ctx, versions, admin },
+) => {
+  const app = withZod(instance);
 
   /** The document, if the caller administers its workspace (or the instance, for old boards). */
-  async function requireDocumentAdmin(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    rawId: string,
-  ): Promise<{ record: DocumentRecord; principal: Principal } | undefined> {
-    const id = docIdSchema.safeParse(rawId);
+  async function administrators(request: FastifyRequest, reply: FastifyReply) {
+    const id = docIdSchema.safeParse((request.params as { docId: string }).docId);
     const record = id.success ? await ctx.documents.get(id.data) : undefined;
     if (!record) {
-      void reply.code(404).send(problem('document-not-found', 'Ce document n’existe pas.'));
-      return undefined;
+      return reply.code(404).send(problem('document-not-found', 'Ce document n’existe pas.'));
     }
     if (record.workspaceId) {
       const allowed = await requireWorkspace(ctx, request, reply, record.workspaceId, (r) =>
         canAdministerWorkspace(r.role),
       );
-      return allowed && { record, principal: allowed.principal };
+      if (!allowed) return reply;
+      request.administeredDocument = { record, principal: allowed.principal };
+      return;
     }
     const principal = await requirePrincipal(ctx, request, reply);
-    if (!principal) return undefined;
+    if (!principal) return reply;
     if (principal.kind !== 'user' || !principal.isAdmin) {
-      void reply.code(403).send(problem('forbidden', 'Réservé aux administrateurs de l’instance.'));
-      return undefined;
+      return reply
+        .code(403)
+        .send(problem('forbidden', 'Réservé aux administrateurs de l’instance.'));
     }
-    return { record, principal };
+    request.administeredDocument = { record, principal };
   }
 
-  app.get<DocParams>('/api/documents/:docId/purge-history', async (request, reply) => {
-    const allowed = await requireDocumentAdmin(request, reply, request.params.docId);
-    if (!allowed) return reply;
-    const preview: PurgePreview = {
-      documentId: allowed.record.id,
-      title: allowed.record.title,
-      versions: (await versions.list(allowed.record.id)).map(versionSummary),
-    };
-    return preview;
-  });
+  app.get(
+    '/api/documents/:docId/purge-history',
+    { schema: { params: docParams }, preValidation: administrators },
+    async (request) => {
+      const { record } = documentOf(request);
+      const preview: PurgePreview = {
+        documentId: record.id,
+        title: record.title,
+        versions: (await versions.list(record.id)).map(versionSummary),
+      };
+      return preview;
+    },
+  );
 
-  app.post<DocParams>('/api/documents/:docId/purge-history', async (request, reply) => {
-    const allowed = await requireDocumentAdmin(request, reply, request.params.docId);
-    if (!allowed) return reply;
-    const { record, principal } = allowed;
-    await registry.purgeHistory(record.id);
-    const kept = (await versions.list(record.id)).length;
-    await ctx.audit.append(ctx.store.sql, {
-      workspaceId: record.workspaceId,
-      actor: actorOf(principal),
-      action: 'document.history-purged',
-      details: { documentId: record.id, title: record.title, versionsKept: kept },
-    });
-    request.log.info({ docId: record.id, versionsKept: kept }, 'document history purged');
-    const result: PurgeResult = { purgedAt: new Date().toISOString(), versionsKept: kept };
-    return result;
-  });
+  app.post(
+    '/api/documents/:docId/purge-history',
+    { schema: { params: docParams }, preValidation: administrators },
+    async (request) => {
+      const { record, principal } = documentOf(request);
+      const kept = await admin.purgeHistory(record, actorOf(principal));
+      request.log.info({ docId: record.id, versionsKept: kept }, 'document history purged');
+      const result: PurgeResult = { purgedAt: new Date().toISOString(), versionsKept: kept };
+      return result;
+    },
+  );
 
-  app.delete<VersionParams>('/api/documents/:docId/versions/:versionId', async (request, reply) => {
-    const allowed = await requireDocumentAdmin(request, reply, request.params.docId);
-    if (!allowed) return reply;
-    const { record, principal } = allowed;
-    const version = await versions.get(record.id, request.params.versionId);
-    if (!version || !(await versions.delete(record.id, version.id))) {
-      return reply.code(404).send(problem('version-not-found', 'Cette version n’existe pas.'));
-    }
-    await ctx.audit.append(ctx.store.sql, {
-      workspaceId: record.workspaceId,
-      actor: actorOf(principal),
-      action: 'document.version-deleted',
-      details: { documentId: record.id, title: record.title, version: version.name },
-    });
-    return reply.code(204).send();
-  });
-}
+  app.delete(
+    '/api/documents/:docId/versions/:versionId',
+    {
+      schema: { params: docParams.extend({ versionId: z.string() }) },
+      preValidation: administrators,
+    },
+    async (request, reply) => {
+      const { record, principal } = documentOf(request);
+      if (!(await admin.deleteVersion(record, actorOf(principal), request.params.versionId))) {
+        return reply.code(404).send(problem('version-not-found', 'Cette version n’existe pas.'));
+      }
+      return reply.code(204).send();
+    },
+  );
+};
