@@ -1,18 +1,8 @@
-import { BaseBoxShapeUtil, useIsEditing } from 'tldraw';
-import {
-  cardKindLabels,
-  cardShapeSchemas,
-  hypothesisStatusDisplay,
-  hypothesisStatuses,
-} from '@boussole/shared';
+import { useIsEditing } from 'tldraw';
+import { cardKindLabels, hypothesisStatusDisplay, hypothesisStatuses } from '@boussole/shared';
 import type { HypothesisShape } from './cardShapeTypes.js';
-import {
-  CardShell,
-  ChoiceField,
-  TextField,
-  cardIndicatorPath,
-  useCardUpdater,
-} from './CardView.js';
+import { CardShell, ChoiceField, TextField, useCardUpdater } from './CardView.js';
+import { cardShapeUtil } from './cardShapeUtil.js';
 
 function HypothesisCard({ shape }: { shape: HypothesisShape }) {
   const editing = useIsEditing(shape.id);
@@ -65,28 +55,9 @@ function HypothesisCard({ shape }: { shape: HypothesisShape }) {
   );
 }
 
-export class HypothesisShapeUtil extends BaseBoxShapeUtil<HypothesisShape> {
-  static override type = 'hypothesis' as const;
-  static override props = cardShapeSchemas.hypothesis.props;
-  static override migrations = cardShapeSchemas.hypothesis.migrations;
-
-  override getDefaultProps(): HypothesisShape['props'] {
-    return { w: 240, h: 160, statement: '', topic: '', public: '', status: 'a_verifier' };
-  }
-
-  override canEdit(): boolean {
-    return true;
-  }
-
-  override getText(shape: HypothesisShape): string {
-    return shape.props.statement;
-  }
-
-  override component(shape: HypothesisShape) {
-    return <HypothesisCard shape={shape} />;
-  }
-
-  override getIndicatorPath(shape: HypothesisShape): Path2D {
-    return cardIndicatorPath(shape);
-  }
-}
+export const HypothesisShapeUtil = cardShapeUtil({
+  type: 'hypothesis',
+  defaultProps: { w: 240, h: 160, statement: '', topic: '', public: '', status: 'a_verifier' },
+  getText: (shape) => shape.props.statement,
+  Card: HypothesisCard,
+});

@@ -1,13 +1,8 @@
-import { BaseBoxShapeUtil, useIsEditing } from 'tldraw';
-import { cardKindLabels, cardShapeSchemas } from '@boussole/shared';
+import { useIsEditing } from 'tldraw';
+import { cardKindLabels } from '@boussole/shared';
 import type { IndicatorShape } from './cardShapeTypes.js';
-import {
-  CardShell,
-  NumberField,
-  TextField,
-  cardIndicatorPath,
-  useCardUpdater,
-} from './CardView.js';
+import { CardShell, NumberField, TextField, useCardUpdater } from './CardView.js';
+import { cardShapeUtil } from './cardShapeUtil.js';
 
 function IndicatorCard({ shape }: { shape: IndicatorShape }) {
   const editing = useIsEditing(shape.id);
@@ -83,38 +78,21 @@ export function displayedUnit(unit: string): string {
   return /^(nombre|nb|count)$/i.test(unit.trim()) ? '' : unit;
 }
 
-export class IndicatorShapeUtil extends BaseBoxShapeUtil<IndicatorShape> {
-  static override type = 'indicator' as const;
-  static override props = cardShapeSchemas.indicator.props;
-  static override migrations = cardShapeSchemas.indicator.migrations;
-
-  override getDefaultProps(): IndicatorShape['props'] {
-    return {
-      w: 220,
-      h: 140,
-      label: '',
-      value: null,
-      unit: '',
-      territory: '',
-      year: null,
-      source: '',
-    };
-  }
-
-  override canEdit(): boolean {
-    return true;
-  }
-
-  override getText(shape: IndicatorShape): string {
+export const IndicatorShapeUtil = cardShapeUtil({
+  type: 'indicator',
+  defaultProps: {
+    w: 220,
+    h: 140,
+    label: '',
+    value: null,
+    unit: '',
+    territory: '',
+    year: null,
+    source: '',
+  },
+  getText: (shape) => {
     const { label, value, unit } = shape.props;
     return value === null ? label : `${label} : ${value} ${displayedUnit(unit)}`.trim();
-  }
-
-  override component(shape: IndicatorShape) {
-    return <IndicatorCard shape={shape} />;
-  }
-
-  override getIndicatorPath(shape: IndicatorShape): Path2D {
-    return cardIndicatorPath(shape);
-  }
-}
+  },
+  Card: IndicatorCard,
+});

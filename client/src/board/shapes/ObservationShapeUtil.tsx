@@ -1,19 +1,8 @@
-import { BaseBoxShapeUtil, useIsEditing } from 'tldraw';
-import {
-  cardKindLabels,
-  cardShapeSchemas,
-  observationSourceLabels,
-  observationSources,
-} from '@boussole/shared';
+import { useIsEditing } from 'tldraw';
+import { cardKindLabels, observationSourceLabels, observationSources } from '@boussole/shared';
 import type { ObservationShape } from './cardShapeTypes.js';
-import {
-  CardShell,
-  ChoiceField,
-  DateField,
-  TextField,
-  cardIndicatorPath,
-  useCardUpdater,
-} from './CardView.js';
+import { CardShell, ChoiceField, DateField, TextField, useCardUpdater } from './CardView.js';
+import { cardShapeUtil } from './cardShapeUtil.js';
 
 /** `2026-04-02` → `02/04/2026`, the way a French reader writes a day. */
 function frenchDay(isoDay: string): string {
@@ -74,28 +63,17 @@ function ObservationCard({ shape }: { shape: ObservationShape }) {
   );
 }
 
-export class ObservationShapeUtil extends BaseBoxShapeUtil<ObservationShape> {
-  static override type = 'observation' as const;
-  static override props = cardShapeSchemas.observation.props;
-  static override migrations = cardShapeSchemas.observation.migrations;
-
-  override getDefaultProps(): ObservationShape['props'] {
-    return { w: 240, h: 160, verbatim: '', source: 'entretien', public: '', commune: '', date: '' };
-  }
-
-  override canEdit(): boolean {
-    return true;
-  }
-
-  override getText(shape: ObservationShape): string {
-    return shape.props.verbatim;
-  }
-
-  override component(shape: ObservationShape) {
-    return <ObservationCard shape={shape} />;
-  }
-
-  override getIndicatorPath(shape: ObservationShape): Path2D {
-    return cardIndicatorPath(shape);
-  }
-}
+export const ObservationShapeUtil = cardShapeUtil({
+  type: 'observation',
+  defaultProps: {
+    w: 240,
+    h: 160,
+    verbatim: '',
+    source: 'entretien',
+    public: '',
+    commune: '',
+    date: '',
+  },
+  getText: (shape) => shape.props.verbatim,
+  Card: ObservationCard,
+});

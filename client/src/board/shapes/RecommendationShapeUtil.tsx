@@ -1,18 +1,12 @@
-import { BaseBoxShapeUtil, useIsEditing } from 'tldraw';
+import { useIsEditing } from 'tldraw';
 import {
   cardKindLabels,
-  cardShapeSchemas,
   recommendationPriorities,
   recommendationPriorityDisplay,
 } from '@boussole/shared';
 import type { RecommendationShape } from './cardShapeTypes.js';
-import {
-  CardShell,
-  ChoiceField,
-  TextField,
-  cardIndicatorPath,
-  useCardUpdater,
-} from './CardView.js';
+import { CardShell, ChoiceField, TextField, useCardUpdater } from './CardView.js';
+import { cardShapeUtil } from './cardShapeUtil.js';
 
 function linkedHypothesesLabel(count: number): string {
   if (count === 0) return 'Aucune hypothèse liée';
@@ -64,36 +58,18 @@ function RecommendationCard({ shape }: { shape: RecommendationShape }) {
   );
 }
 
-export class RecommendationShapeUtil extends BaseBoxShapeUtil<RecommendationShape> {
-  static override type = 'recommendation' as const;
-  static override props = cardShapeSchemas.recommendation.props;
-  static override migrations = cardShapeSchemas.recommendation.migrations;
-
-  override getDefaultProps(): RecommendationShape['props'] {
-    return {
-      w: 260,
-      h: 180,
-      title: '',
-      description: '',
-      leadOrganisation: '',
-      priority: 'moyenne',
-      hypothesisIds: [],
-    };
-  }
-
-  override canEdit(): boolean {
-    return true;
-  }
-
-  override getText(shape: RecommendationShape): string {
-    return [shape.props.title, shape.props.description].filter((part) => part !== '').join('\n');
-  }
-
-  override component(shape: RecommendationShape) {
-    return <RecommendationCard shape={shape} />;
-  }
-
-  override getIndicatorPath(shape: RecommendationShape): Path2D {
-    return cardIndicatorPath(shape);
-  }
-}
+export const RecommendationShapeUtil = cardShapeUtil({
+  type: 'recommendation',
+  defaultProps: {
+    w: 260,
+    h: 180,
+    title: '',
+    description: '',
+    leadOrganisation: '',
+    priority: 'moyenne',
+    hypothesisIds: [],
+  },
+  getText: (shape) =>
+    [shape.props.title, shape.props.description].filter((part) => part !== '').join('\n'),
+  Card: RecommendationCard,
+});

@@ -1,7 +1,8 @@
-import { BaseFrameLikeShapeUtil, HTMLContainer, useEditor, useIsEditing, useValue } from 'tldraw';
-import { cardKindLabels, cardShapeSchemas } from '@boussole/shared';
+import { HTMLContainer, useEditor, useIsEditing, useValue } from 'tldraw';
+import { cardKindLabels } from '@boussole/shared';
 import type { ThemeShape } from './cardShapeTypes.js';
-import { TextField, cardIndicatorPath, useCardUpdater } from './CardView.js';
+import { TextField, useCardUpdater } from './CardView.js';
+import { cardShapeUtil } from './cardShapeUtil.js';
 import { observationsInTheme } from './themeMembership.js';
 
 function observationCountLabel(count: number): string {
@@ -59,28 +60,10 @@ function ThemeFrame({ shape }: { shape: ThemeShape }) {
  * A theme is a frame: observations dragged into it become its children (tldraw's frame-like
  * behaviour), and the count it shows is read from those children, never stored.
  */
-export class ThemeShapeUtil extends BaseFrameLikeShapeUtil<ThemeShape> {
-  static override type = 'theme' as const;
-  static override props = cardShapeSchemas.theme.props;
-  static override migrations = cardShapeSchemas.theme.migrations;
-
-  override getDefaultProps(): ThemeShape['props'] {
-    return { w: 560, h: 400, label: '' };
-  }
-
-  override canEdit(): boolean {
-    return true;
-  }
-
-  override getText(shape: ThemeShape): string {
-    return shape.props.label;
-  }
-
-  override component(shape: ThemeShape) {
-    return <ThemeFrame shape={shape} />;
-  }
-
-  override getIndicatorPath(shape: ThemeShape): Path2D {
-    return cardIndicatorPath(shape);
-  }
-}
+export const ThemeShapeUtil = cardShapeUtil({
+  type: 'theme',
+  frameLike: true,
+  defaultProps: { w: 560, h: 400, label: '' },
+  getText: (shape) => shape.props.label,
+  Card: ThemeFrame,
+});
