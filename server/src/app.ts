@@ -6,7 +6,7 @@ import { createAccessContext, type AccessContext } from './access/index.js';
 import { ConnectionIndex } from './collab/ConnectionIndex.js';
 import { isSameOrigin } from './http/sameOrigin.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
-import { registerAuthRoutes } from './routes/auth.js';
+import { authRoutes } from './routes/auth.js';
 import { linkRoutes } from './routes/links.js';
 import { userRoutes } from './routes/users.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -163,7 +163,7 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   registerCollabRoutes(app, { registry, config, access: access.access, connections });
   registerHealthRoutes(app, { store });
   registerBoardRoutes(app, { documents, access: access.access });
-  registerAuthRoutes(app, access);
+  await app.register(authRoutes, { ctx: access });
   const versions = new DocumentVersions(store.sql);
   await app.register(workspaceRoutes, {
     ctx: access,

@@ -8,6 +8,7 @@ import { InstanceRights } from './instanceRights.js';
 import { InvitationLinks } from './invitationLinks.js';
 import { Invitations } from './invitations.js';
 import { MemberChanges } from './memberChanges.js';
+import { Sessions } from './sessions.js';
 import { SetupGate } from './SetupGate.js';
 import { SignInThrottle } from './signInThrottle.js';
 import { WorkspaceAdmin } from './workspaceAdmin.js';
@@ -42,6 +43,7 @@ export interface AccessContext {
   store: DocStore;
   setup: SetupGate;
   signIns: SignInThrottle;
+  sessions: Sessions;
   hooks: AccessHooks;
 }
 
@@ -65,7 +67,7 @@ export function createAccessContext(deps: {
     refusedPerLink: new FailureLimiter(20, fifteenMinutes),
   };
   const members = new MemberChanges(store.sql, workspaces, accounts, audit);
-  return {
+  const context: Omit<AccessContext, 'sessions'> = {
     access: new AccessService(accounts, workspaces, invitations, documents),
     accounts,
     workspaces,
@@ -90,6 +92,7 @@ export function createAccessContext(deps: {
     signIns: new SignInThrottle(),
     hooks: deps.hooks,
   };
+  return Object.assign(context, { sessions: new Sessions(context) });
 }
 
 export type { Principal, DocumentAccess, DocumentAccessResolver } from './DocumentAccess.js';
