@@ -3,7 +3,7 @@ import { loginRequestSchema, setupRequestSchema } from '@boussole/shared';
 import type { AccessContext } from '../access/index.js';
 import { SESSION_COOKIE, GUEST_COOKIE, clearCookie, setCookie } from '../access/cookies.js';
 import { withZod } from '../http/zodRoutes.js';
-import { problem, requirePrincipal } from './requestGuards.js';
+import { accessGuards, principalOf, problem } from './requestGuards.js';
 
 /** First administrator, sign-in, sign-out and "who am I" (access/sessions.ts). */
 export const authRoutes: FastifyPluginAsync<{ ctx: AccessContext }> = async (instance, { ctx }) => {
@@ -59,8 +59,7 @@ export const authRoutes: FastifyPluginAsync<{ ctx: AccessContext }> = async (ins
     return reply.code(204).send();
   });
 
-  app.get('/api/auth/me', async (request, reply) => {
-    const principal = await requirePrincipal(ctx, request, reply);
-    return principal ? sessions.describe(principal) : reply;
-  });
+  app.get('/api/auth/me', { preValidation: accessGuards(ctx).signedIn }, async (request) =>
+    sessions.describe(principalOf(request)),
+  );
 };

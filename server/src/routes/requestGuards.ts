@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodType } from 'zod';
 import type { ApiError } from '@boussole/shared';
 import type { AccessContext } from '../access/index.js';
 import type { Principal } from '../access/DocumentAccess.js';
@@ -7,26 +6,6 @@ import type { WorkspaceRights } from '../access/AccessService.js';
 
 export function problem(error: string, message: string): ApiError {
   return { error, message };
-}
-
-/** The body parsed with `schema`, or a 400 in French naming the first bad field. */
-export function parseBody<T>(
-  schema: ZodType<T>,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): T | undefined {
-  const parsed = schema.safeParse(request.body);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  void reply
-    .code(400)
-    .send(
-      problem(
-        'invalid-request',
-        `Requête invalide : ${first?.path.join('.') || 'corps'} — attendu ${first?.message ?? 'un objet JSON'}.`,
-      ),
-    );
-  return undefined;
 }
 
 export async function requirePrincipal(
@@ -109,6 +88,11 @@ declare module 'fastify' {
  */
 export function accessGuards(ctx: AccessContext) {
   return {
+    signedIn: async (request: FastifyRequest, reply: FastifyReply) => {
+      const principal = await requirePrincipal(ctx, request, reply);
+      if (!principal) return reply;
+      request.caller = { principal };
+    },
     staff: async (request: FastifyRequest, reply: FastifyReply) => {
       const principal = await requireStaff(ctx, request, reply);
       if (!principal) return reply;
@@ -124,6 +108,13 @@ export function accessGuards(ctx: AccessContext) {
         request.caller = found;
       },
   };
+}
+
+/** Whoever a `signedIn` guard (or any other) let through. */
+export function principalOf(request: FastifyRequest): Principal {
+  const principal = request.caller?.principal;
+  if (!principal) throw new Error(`${request.url}: no access guard`);
+  return principal;
 }
 
 /** The staff account a `staff` guard let through. */
