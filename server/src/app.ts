@@ -20,7 +20,7 @@ import { DocumentVersions } from './documents/DocumentVersions.js';
 import { Reports } from './documents/Reports.js';
 import { documentRoutes } from './routes/documents.js';
 import { reportRoutes } from './routes/reports.js';
-import { registerBoardRoutes } from './routes/boards.js';
+import { boardRoutes } from './routes/boards.js';
 import { registerClientRoutes } from './routes/client.js';
 import { registerClientConfigRoutes } from './routes/clientConfig.js';
 import { registerCollabRoutes } from './routes/collab.js';
@@ -162,7 +162,7 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
   app.decorate('access', access);
   registerCollabRoutes(app, { registry, config, access: access.access, connections });
   registerHealthRoutes(app, { store });
-  registerBoardRoutes(app, { documents, access: access.access });
+  await app.register(boardRoutes, { documents, access: access.access });
   await app.register(authRoutes, { ctx: access });
   const versions = new DocumentVersions(store.sql);
   await app.register(workspaceRoutes, {

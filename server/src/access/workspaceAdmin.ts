@@ -1,11 +1,11 @@
 import type {
   addMemberRequestSchema,
-  BoardSummary,
   WorkspaceDetail,
   updateMemberRequestSchema,
 } from '@boussole/shared';
 import type { z } from 'zod';
-import type { DocumentCatalog, DocumentRecord } from '../documents/DocumentCatalog.js';
+import type { DocumentCatalog } from '../documents/DocumentCatalog.js';
+import { boardSummary } from '../documents/summaries.js';
 import { buildWorkspaceArchive, type ArchiveSources } from '../export/workspaceArchive.js';
 import type { SqlExecutor } from '../storage/SqlExecutor.js';
 import type { Accounts, User } from './accounts.js';
@@ -15,13 +15,6 @@ import type { Principal } from './DocumentAccess.js';
 import type { AccessHooks } from './index.js';
 import type { MemberChanges, MemberRefusal } from './memberChanges.js';
 import type { Workspace, WorkspaceFields, Workspaces } from './workspaces.js';
-
-export const boardSummary = (record: DocumentRecord): BoardSummary => ({
-  id: record.id,
-  title: record.title,
-  template: record.template,
-  createdAt: record.createdAt,
-});
 
 /**
  * What administrators do to a workspace and its members, each change in one transaction with

@@ -1,35 +1,21 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  createBoardRequestSchema,
-  docIdSchema,
-  type ApiError,
-  type BoardList,
-  type BoardSummary,
-} from '@boussole/shared';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { createBoardRequestSchema, docIdSchema, type BoardList } from '@boussole/shared';
 import type { DocumentAccessResolver } from '../access/DocumentAccess.js';
-import type { DocumentCatalog, DocumentRecord } from '../documents/DocumentCatalog.js';
-
-const summary = (record: DocumentRecord): BoardSummary => ({
-  id: record.id,
-  title: record.title,
-  template: record.template,
-  createdAt: record.createdAt,
-});
-
-function problem(error: string, message: string): ApiError {
-  return { error, message };
-}
+import type { DocumentCatalog } from '../documents/DocumentCatalog.js';
+import { boardSummary as summary } from '../documents/summaries.js';
+import { problem } from './requestGuards.js';
 
 /**
  * /api/boards — describe a board with the caller's rights on it. The unscoped list and create
  * only concern boards from before workspaces existed, for instance administrators; boards are
  * otherwise created and listed under /api/workspaces/:id/boards.
  */
-export function registerBoardRoutes(
-  app: FastifyInstance,
-  deps: { documents: DocumentCatalog; access: DocumentAccessResolver },
-): void {
-  const { documents, access } = deps;
+export const boardRoutes: FastifyPluginAsync<{
+  documents: DocumentCatalog;
+  access: DocumentAccessResolver;
+}> = async (app, { documents, access }) => {
+  // The body is checked by hand, not by a route schema: its 400 is `invalid-board`, with a
+  // message of its own.
 
   /** Boards outside any workspace (from before workspaces) belong to no one but the instance. */
   async function refuseUnlessInstanceAdmin(
@@ -92,4 +78,4 @@ export function registerBoardRoutes(
       access: { role, canWrite, identity },
     };
   });
-}
+};

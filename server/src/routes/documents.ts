@@ -5,12 +5,12 @@ import {
   docIdSchema,
   type PurgePreview,
   type PurgeResult,
-  type VersionSummary,
 } from '@boussole/shared';
 import type { AccessContext, Principal } from '../access/index.js';
 import type { DocumentAdmin } from '../documents/DocumentAdmin.js';
 import type { DocumentRecord } from '../documents/DocumentCatalog.js';
-import type { DocumentVersions, VersionRecord } from '../documents/DocumentVersions.js';
+import type { DocumentVersions } from '../documents/DocumentVersions.js';
+import { versionSummary } from '../documents/summaries.js';
 import { withZod } from '../http/zodRoutes.js';
 import { actorOf, problem, requirePrincipal, requireWorkspace } from './requestGuards.js';
 
@@ -20,14 +20,6 @@ declare module 'fastify' {
     administeredDocument?: { record: DocumentRecord; principal: Principal };
   }
 }
-
-export const versionSummary = (v: VersionRecord): VersionSummary => ({
-  id: v.id,
-  name: v.name,
-  authorName: v.authorName,
-  createdAt: v.createdAt,
-  bytes: v.bytes,
-});
 
 function documentOf(request: FastifyRequest): { record: DocumentRecord; principal: Principal } {
   if (!request.administeredDocument) throw new Error(`${request.url}: no document guard`);

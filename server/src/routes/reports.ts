@@ -13,7 +13,7 @@ import type { AccessContext, Principal } from '../access/index.js';
 import type { DocumentRecord } from '../documents/DocumentCatalog.js';
 import type { Reports } from '../documents/Reports.js';
 import { withZod } from '../http/zodRoutes.js';
-import { versionSummary } from './documents.js';
+import { versionSummary } from '../documents/summaries.js';
 import { accessGuards, actorOf, memberOf, problem } from './requestGuards.js';
 
 declare module 'fastify' {

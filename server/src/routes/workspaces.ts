@@ -11,7 +11,7 @@ import {
 import type { AccessContext } from '../access/index.js';
 import { InstanceRights } from '../access/instanceRights.js';
 import type { MemberRefusal } from '../access/memberChanges.js';
-import { boardSummary } from '../access/workspaceAdmin.js';
+import { boardSummary } from '../documents/summaries.js';
 import type { ArchiveSources } from '../export/workspaceArchive.js';
 import { withZod } from '../http/zodRoutes.js';
 import { accessGuards, actorOf, memberOf, problem, staffOf } from './requestGuards.js';
