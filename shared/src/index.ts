@@ -9,3 +9,4 @@ export * from './api/clientConfig.js';
 export * from './access/roles.js';
 export * from './api/access.js';
 export * from './api/documents.js';
+export * from './participantColors.js';

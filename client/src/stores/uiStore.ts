@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { colorForId } from '@boussole/shared';
 import type { Language } from '../i18n/messages.js';
 
 /**
@@ -16,28 +17,8 @@ export interface ProfileSlice {
   setLanguage(language: Language): void;
 }
 
-/** Distinct, readable on white, and not red/green only (colour-blind participants). */
-export const participantColors = [
-  '#1f77b4',
-  '#d62728',
-  '#2ca02c',
-  '#9467bd',
-  '#ff7f0e',
-  '#17becf',
-  '#8c564b',
-  '#e377c2',
-  '#bcbd22',
-  '#393b79',
-] as const;
-
 function randomId(): string {
   return crypto.randomUUID();
-}
-
-export function colorForId(id: string): string {
-  let hash = 0;
-  for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return participantColors[hash % participantColors.length] as string;
 }
 
 function defaultLanguage(): Language {

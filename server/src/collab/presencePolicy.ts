@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as string from 'lib0/string';
 import { outdatedTimeout, type Awareness } from 'y-protocols/awareness';
+import { colorForId } from '@boussole/shared';
 import {
   PRESENCE_FIELD,
   isObject,
@@ -141,26 +142,8 @@ export function isHexColour(value: unknown): boolean {
   return typeof value === 'string' && HEX_COLOUR.test(value);
 }
 
-/** The client's palette (client/src/stores/uiStore.ts): readable on white, not red/green only. */
-const FALLBACK_COLOURS = [
-  '#1f77b4',
-  '#d62728',
-  '#2ca02c',
-  '#9467bd',
-  '#ff7f0e',
-  '#17becf',
-  '#8c564b',
-  '#e377c2',
-  '#bcbd22',
-  '#393b79',
-];
-
 /** A stable colour for a person (or a client id), so a replaced colour does not flicker. */
-export function fallbackColour(seed: string): string {
-  let hash = 0;
-  for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return FALLBACK_COLOURS[hash % FALLBACK_COLOURS.length]!;
-}
+export const fallbackColour = colorForId;
 
 /**
  * Replaces a present but non-hex `user.color` or `tldrawPresence.color` (a CSS value such as
