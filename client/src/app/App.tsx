@@ -3,7 +3,7 @@ import { useT } from '../i18n/useT.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { InvitationPage, SetupPage } from './AuthPages.js';
 import { HomePage } from './HomePage.js';
-import { WorkspacePage } from './WorkspacePage.js';
+import { WorkspacePage } from '../workspace/WorkspacePage.js';
 import { ProfileBar } from './ProfileBar.js';
 import { navigate, useRoute, type Route } from '../ui/router.js';
 import './app.css';

@@ -3,6 +3,7 @@ import { useT } from '../i18n/useT.js';
 import { getSetupStatus, redeemLink, setUp, signIn } from '../api/api.js';
 import { navigate, takeFragmentToken, workspacePath } from '../ui/router.js';
 import { ErrorAlert, useFormAction } from '../ui/forms.js';
+import { InputField } from '../ui/fields.js';
 import { refreshSession } from '../api/session.js';
 
 /** Staff sign-in, shown on the home page to whoever is not signed in. */
@@ -29,26 +30,22 @@ export function SignInPage() {
         <h1>{t('auth.title')}</h1>
         {setupNeeded && <p className="notice">{t('auth.setupHint')}</p>}
         <ErrorAlert error={error} />
-        <label>
-          {t('auth.email')}
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('auth.password')}
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <InputField
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <InputField
+          label={t('auth.password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
         <button type="submit">{t('auth.submit')}</button>
         <p className="muted">{t('auth.guestHint')}</p>
       </form>
@@ -75,30 +72,23 @@ export function SetupPage() {
         <h1>{t('setup.title')}</h1>
         {!token && <p className="error">{t('setup.noToken')}</p>}
         <ErrorAlert error={error} />
-        <label>
-          {t('setup.name')}
-          <input
-            required
-            maxLength={80}
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('auth.email')}
-          <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          {t('auth.password')} ({t('setup.passwordHint')})
-          <input
-            type="password"
-            autoComplete="new-password"
-            minLength={12}
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <DisplayNameField label={t('setup.name')} value={displayName} onChange={setDisplayName} />
+        <InputField
+          label={t('auth.email')}
+          type="email"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <InputField
+          label={`${t('auth.password')} (${t('setup.passwordHint')})`}
+          type="password"
+          autoComplete="new-password"
+          minLength={12}
+          required
+          value={password}
+          onChange={setPassword}
+        />
         <button type="submit" disabled={!token}>
           {t('setup.submit')}
         </button>
@@ -124,19 +114,16 @@ export function InvitationPage() {
         <h1>{t('invite.title')}</h1>
         {!token && <p className="error">{t('invite.noToken')}</p>}
         <ErrorAlert error={error} />
-        <label>
-          {t('invite.name')}
-          <input
-            required
-            maxLength={80}
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-        </label>
+        <DisplayNameField label={t('invite.name')} value={displayName} onChange={setDisplayName} />
         <button type="submit" disabled={!token}>
           {t('invite.submit')}
         </button>
       </form>
     </main>
   );
+}
+
+/** The name others will see: the same bounds for the first administrator and for a guest. */
+function DisplayNameField(props: { label: string; value: string; onChange(value: string): void }) {
+  return <InputField {...props} required maxLength={80} />;
 }

@@ -12,6 +12,7 @@ import { parseCommunes, parseList } from './workspaceForm.js';
 import { formatDay } from '../ui/formatDay.js';
 import { SignInPage } from './AuthPages.js';
 import { ErrorAlert } from '../ui/forms.js';
+import { Field, InputField } from '../ui/fields.js';
 import { InstanceAccounts } from './InstanceAccounts.js';
 import { navigate, workspacePath } from '../ui/router.js';
 import { useSession } from '../api/session.js';
@@ -149,18 +150,15 @@ function Workspaces({
       {canCreate && (
         <form className="new-board" onSubmit={(e) => void onCreate(e)} aria-label={t('ws.new')}>
           <h2>{t('ws.new')}</h2>
-          <label>
-            {t('ws.name')}
-            <input
-              name="name"
-              value={name}
-              required
-              maxLength={200}
-              onChange={(e) => setName(e.target.value)}
-            />
-          </label>
-          <label>
-            {t('ws.kind')}
+          <InputField
+            label={t('ws.name')}
+            name="name"
+            value={name}
+            required
+            maxLength={200}
+            onChange={setName}
+          />
+          <Field label={t('ws.kind')}>
             <select value={kind} onChange={(e) => setKind(e.target.value as WorkspaceKind)}>
               {workspaceKinds.map((k) => (
                 <option key={k} value={k}>
@@ -168,27 +166,22 @@ function Workspaces({
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('ws.periodStart')}
-            <input
-              type="date"
-              required
-              value={periodStart}
-              onChange={(e) => setPeriodStart(e.target.value)}
-            />
-          </label>
-          <label>
-            {t('ws.periodEnd')}
-            <input
-              type="date"
-              required
-              value={periodEnd}
-              onChange={(e) => setPeriodEnd(e.target.value)}
-            />
-          </label>
-          <label className="wide">
-            {t('ws.communesInput')}
+          </Field>
+          <InputField
+            label={t('ws.periodStart')}
+            type="date"
+            required
+            value={periodStart}
+            onChange={setPeriodStart}
+          />
+          <InputField
+            label={t('ws.periodEnd')}
+            type="date"
+            required
+            value={periodEnd}
+            onChange={setPeriodEnd}
+          />
+          <Field label={t('ws.communesInput')} className="wide">
             <textarea
               name="communes"
               rows={4}
@@ -196,25 +189,21 @@ function Workspaces({
               placeholder={'99001 Saint-Aubin-sur-Arvière\n99002 Les Granges'}
               onChange={(e) => setCommunesText(e.target.value)}
             />
-          </label>
-          <label>
-            {t('ws.topicsInput')}
-            <input
-              name="topics"
-              value={topicsText}
-              placeholder="logement, insertion, mobilité"
-              onChange={(e) => setTopicsText(e.target.value)}
-            />
-          </label>
-          <label>
-            {t('ws.publicsInput')}
-            <input
-              name="publics"
-              value={publicsText}
-              placeholder="jeunes 16-25 ans, personnes âgées"
-              onChange={(e) => setPublicsText(e.target.value)}
-            />
-          </label>
+          </Field>
+          <InputField
+            label={t('ws.topicsInput')}
+            name="topics"
+            value={topicsText}
+            placeholder="logement, insertion, mobilité"
+            onChange={setTopicsText}
+          />
+          <InputField
+            label={t('ws.publicsInput')}
+            name="publics"
+            value={publicsText}
+            placeholder="jeunes 16-25 ans, personnes âgées"
+            onChange={setPublicsText}
+          />
           <button type="submit">{t('ws.create')}</button>
         </form>
       )}

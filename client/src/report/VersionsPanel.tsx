@@ -8,6 +8,7 @@ import {
   restoreVersion,
   saveVersion,
 } from '../api/api.js';
+import { InputField } from '../ui/fields.js';
 import { ErrorAlert, errorText } from '../ui/forms.js';
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
@@ -79,16 +80,14 @@ export function VersionsPanel(props: {
       <ErrorAlert error={error} />
       {props.canSave && (
         <form onSubmit={(e) => void onSave(e)} aria-label={t('versions.save')}>
-          <label>
-            {t('versions.name')}
-            <input
-              value={name}
-              required
-              maxLength={200}
-              placeholder={t('versions.placeholder')}
-              onChange={(e) => setName(e.target.value)}
-            />
-          </label>
+          <InputField
+            label={t('versions.name')}
+            value={name}
+            required
+            maxLength={200}
+            placeholder={t('versions.placeholder')}
+            onChange={setName}
+          />
           <button type="submit">{t('versions.save')}</button>
         </form>
       )}

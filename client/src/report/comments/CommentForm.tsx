@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { MAX_COMMENT_TEXT } from '@boussole/shared';
+import { Field } from '../../ui/fields.js';
 import { ErrorAlert, errorText } from '../../ui/forms.js';
 
 /** A text to write, with its submit and cancel buttons: a new comment, or a reply. */
@@ -27,8 +28,7 @@ export function CommentForm(props: {
   return (
     <form className="comment-form" onSubmit={submit}>
       <ErrorAlert error={error} />
-      <label>
-        {props.label}
+      <Field label={props.label}>
         <textarea
           value={text}
           required
@@ -37,7 +37,7 @@ export function CommentForm(props: {
           autoFocus
           onChange={(e) => setText(e.target.value)}
         />
-      </label>
+      </Field>
       <div className="comment-actions">
         <button type="submit" disabled={!text.trim()}>
           {props.submitLabel}
