@@ -160,20 +160,7 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
     },
   });
   app.decorate('access', access);
-  registerCollabRoutes(app, { registry, config, access: access.access, connections });
-  registerHealthRoutes(app, { store });
-  await app.register(boardRoutes, { documents, access: access.access });
-  await app.register(authRoutes, { ctx: access });
   const versions = new DocumentVersions(store.sql);
-  await app.register(workspaceRoutes, {
-    ctx: access,
-    archive: { versions, committedState: (docId) => registry.committedState(docId) },
-  });
-  await app.register(documentRoutes, {
-    ctx: access,
-    versions,
-    admin: new DocumentAdmin({ sql: store.sql, versions, audit: access.audit, rooms: registry }),
-  });
   const reports = new Reports({
     store,
     documents,
@@ -182,6 +169,23 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
     audit: access.audit,
     rooms: registry,
   });
+  const documentAdmin = new DocumentAdmin({
+    sql: store.sql,
+    versions,
+    audit: access.audit,
+    rooms: registry,
+  });
+
+  registerCollabRoutes(app, { registry, config, access: access.access, connections });
+  registerHealthRoutes(app, { store });
+  // REST resources, one plugin each, given what they use; the work is in access/ and documents/.
+  await app.register(boardRoutes, { documents, access: access.access });
+  await app.register(authRoutes, { ctx: access });
+  await app.register(workspaceRoutes, {
+    ctx: access,
+    archive: { versions, committedState: (docId) => registry.committedState(docId) },
+  });
+  await app.register(documentRoutes, { ctx: access, versions, admin: documentAdmin });
   await app.register(reportRoutes, { ctx: access, reports });
   await app.register(linkRoutes, { ctx: access });
   await app.register(userRoutes, { ctx: access });
