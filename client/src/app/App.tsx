@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { SessionProvider } from '../api/session.js';
 import { useT } from '../i18n/useT.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { InvitationPage, SetupPage } from './AuthPages.js';
@@ -14,6 +15,14 @@ const BoardPage = lazy(() => import('../board/BoardPage.js'));
 const ReportPage = lazy(() => import('../report/ReportPage.js'));
 
 export function App() {
+  return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
   const route = useRoute();
   const t = useT();
   return (

@@ -4,11 +4,12 @@ import { getSetupStatus, redeemLink, setUp, signIn } from '../api/api.js';
 import { navigate, takeFragmentToken, workspacePath } from '../ui/router.js';
 import { ErrorAlert, useFormAction } from '../ui/forms.js';
 import { InputField } from '../ui/fields.js';
-import { refreshSession } from '../api/session.js';
+import { useRefreshSession } from '../api/session.js';
 
 /** Staff sign-in, shown on the home page to whoever is not signed in. */
 export function SignInPage() {
   const t = useT();
+  const refreshSession = useRefreshSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [setupNeeded, setSetupNeeded] = useState(false);
@@ -56,6 +57,7 @@ export function SignInPage() {
 /** /setup#<token>: the first administrator, once. */
 export function SetupPage() {
   const t = useT();
+  const refreshSession = useRefreshSession();
   const [token] = useState(takeFragmentToken);
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -100,6 +102,7 @@ export function SetupPage() {
 /** /invitation#<token>: a guest chooses the name others will see, and joins. */
 export function InvitationPage() {
   const t = useT();
+  const refreshSession = useRefreshSession();
   const [token] = useState(takeFragmentToken);
   const [displayName, setDisplayName] = useState('');
   const { error, onSubmit } = useFormAction(async () => {

@@ -2,7 +2,7 @@ import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { signOut } from '../api/api.js';
 import { navigate } from '../ui/router.js';
-import { refreshSession, useSession } from '../api/session.js';
+import { useRefreshSession, useSession } from '../api/session.js';
 
 /**
  * Who is here and in which language. The name is the one the server knows (the account, or
@@ -11,6 +11,7 @@ import { refreshSession, useSession } from '../api/session.js';
 export function ProfileBar() {
   const t = useT();
   const session = useSession();
+  const refreshSession = useRefreshSession();
   const { color, language, setLanguage } = useUiStore();
   return (
     <div className="profile-bar">

@@ -47,20 +47,24 @@ export function takeFragmentToken(): string {
   return token;
 }
 
-const listeners = new Set<() => void>();
+/**
+ * The route lives in the browser's history, nowhere else: pushState fires no event, so
+ * navigate announces itself with one of its own, heard like the back button's popstate.
+ */
+const NAVIGATED = 'boussole:navigated';
 
 function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
   window.addEventListener('popstate', listener);
+  window.addEventListener(NAVIGATED, listener);
   return () => {
-    listeners.delete(listener);
     window.removeEventListener('popstate', listener);
+    window.removeEventListener(NAVIGATED, listener);
   };
 }
 
 export function navigate(path: string): void {
   window.history.pushState(null, '', path);
-  for (const listener of listeners) listener();
+  window.dispatchEvent(new Event(NAVIGATED));
 }
 
 export function useRoute(): Route {
