@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, decodeFrame, decodePermissionDenied } from '@boussole/shared';
-import { SqliteDocStore } from '../storage/sqliteStore.js';
+import { sqliteStores } from '../../../tests/helpers/sqliteStores.js';
 import type { DocStore } from '../storage/DocStore.js';
 import { CommitPipeline, type CommitOptions } from './CommitPipeline.js';
 import { Compactor } from './Compactor.js';
@@ -12,9 +9,11 @@ import type { ContentGuard } from './ContentValidator.js';
 import type { RoomPeer } from './types.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const stores = sqliteStores({ synchronous: 'normal' });
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await stores.cleanup();
 });
 
 const defaults: CommitOptions = {
@@ -27,16 +26,7 @@ const defaults: CommitOptions = {
 
 /** The real embedded store, its appends held while `held` is true and counted. */
 async function openStore() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'boussole-commits-'));
-  const store = new SqliteDocStore({
-    file: path.join(dir, 'boussole.sqlite'),
-    synchronous: 'normal',
-  });
-  await store.migrate();
-  cleanups.push(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const store = await stores.open();
   const gate = { held: false, appends: 0, release: [] as (() => void)[], fail: false };
   const gated: DocStore = Object.assign(Object.create(store) as DocStore, {
     append: async (docId: string, updates: Uint8Array[]) => {

@@ -1,31 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteDocStore } from '../storage/sqliteStore.js';
+import { sqliteStores } from '../../../tests/helpers/sqliteStores.js';
 import type { DocStore } from '../storage/DocStore.js';
 import { Compactor, type CommitGate } from './Compactor.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const stores = sqliteStores({ synchronous: 'normal' });
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await stores.cleanup();
 });
 
-async function openStore(): Promise<SqliteDocStore> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'boussole-compactor-'));
-  const store = new SqliteDocStore({
-    file: path.join(dir, 'boussole.sqlite'),
-    synchronous: 'normal',
-  });
-  await store.migrate();
-  cleanups.push(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return store;
-}
+const openStore = () => stores.open();
 
 /** A commit pipeline at rest: the doc equals what is stored. */
 const quiet: CommitGate = { committing: false, idle: true, failed: false, drain: async () => {} };

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, decodeFrame } from '@boussole/shared';
-import { SqliteDocStore } from '../storage/sqliteStore.js';
+import { sqliteStores } from '../../../tests/helpers/sqliteStores.js';
 import type { DocStore } from '../storage/DocStore.js';
 import { Room } from './Room.js';
 import type { RoomOptions, RoomPeer } from './types.js';
@@ -20,24 +17,14 @@ const options: RoomOptions = {
   maxPendingClients: 4,
   maxRoomPendingBytes: 8192,
 };
+const stores = sqliteStores({ synchronous: 'normal' });
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await stores.cleanup();
 });
 
-async function openStore(): Promise<SqliteDocStore> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'boussole-room-'));
-  const store = new SqliteDocStore({
-    file: path.join(dir, 'boussole.sqlite'),
-    synchronous: 'normal',
-  });
-  await store.migrate();
-  cleanups.push(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return store;
-}
+const openStore = () => stores.open();
 
 function peer(id: number) {
   const frames: Uint8Array[] = [];
