@@ -10,18 +10,6 @@ import {
 import type { SqlExecutor } from '../storage/SqlExecutor.js';
 import { newId } from './tokens.js';
 
-export interface Workspace {
-  id: string;
-  name: string;
-  kind: WorkspaceKind;
-  periodStart: string;
-  periodEnd: string;
-  topics: string[];
-  publics: string[];
-  communes: Commune[];
-  createdAt: string;
-}
-
 export interface WorkspaceFields {
   name: string;
   kind: WorkspaceKind;
@@ -30,6 +18,11 @@ export interface WorkspaceFields {
   topics: string[];
   publics: string[];
   communes: Commune[];
+}
+
+export interface Workspace extends WorkspaceFields {
+  id: string;
+  createdAt: string;
 }
 
 export interface Membership {
