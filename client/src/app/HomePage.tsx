@@ -1,18 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import {
-  roleLabels,
-  workspaceKinds,
-  type WorkspaceKind,
-  type WorkspaceSummary,
-} from '@boussole/shared';
+import { useEffect, useState } from 'react';
+import { roleLabels, type WorkspaceSummary } from '@boussole/shared';
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
-import { createWorkspace, listWorkspaces } from '../api/api.js';
-import { parseCommunes, parseList } from './workspaceForm.js';
+import { listWorkspaces } from '../api/api.js';
+import { NewWorkspaceForm } from '../workspace/NewWorkspaceForm.js';
 import { formatDay } from '../ui/formatDay.js';
 import { SignInPage } from './AuthPages.js';
 import { ErrorAlert } from '../ui/forms.js';
-import { Field, InputField } from '../ui/fields.js';
 import { InstanceAccounts } from './InstanceAccounts.js';
 import { navigate, workspacePath } from '../ui/router.js';
 import { useSession } from '../api/session.js';
@@ -55,14 +49,6 @@ function Workspaces({
   const [workspaces, setWorkspaces] = useState<WorkspaceSummary[] | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [demoLoading, setDemoLoading] = useState(false);
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<WorkspaceKind>('communale');
-  const year = new Date().getFullYear();
-  const [periodStart, setPeriodStart] = useState(`${year}-01-01`);
-  const [periodEnd, setPeriodEnd] = useState(`${year}-12-31`);
-  const [communesText, setCommunesText] = useState('');
-  const [topicsText, setTopicsText] = useState('');
-  const [publicsText, setPublicsText] = useState('');
 
   useEffect(() => {
     listWorkspaces()
@@ -81,29 +67,6 @@ function Workspaces({
     } catch (e) {
       setError(`${t('home.demo.error')} ${e instanceof Error ? e.message : String(e)}`);
       setDemoLoading(false);
-    }
-  }
-
-  async function onCreate(event: FormEvent) {
-    event.preventDefault();
-    const { communes, badLines } = parseCommunes(communesText);
-    if (badLines.length > 0) {
-      setError(t('ws.communesBad').replace('{lines}', badLines.join(', ')));
-      return;
-    }
-    try {
-      const { id } = await createWorkspace({
-        name,
-        kind,
-        periodStart,
-        periodEnd,
-        communes,
-        topics: parseList(topicsText),
-        publics: parseList(publicsText),
-      });
-      navigate(workspacePath(id));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
     }
   }
 
@@ -147,66 +110,7 @@ function Workspaces({
         </ul>
       )}
       {!canCreate && <p className="muted">{t('ws.noCreationRight')}</p>}
-      {canCreate && (
-        <form className="new-board" onSubmit={(e) => void onCreate(e)} aria-label={t('ws.new')}>
-          <h2>{t('ws.new')}</h2>
-          <InputField
-            label={t('ws.name')}
-            name="name"
-            value={name}
-            required
-            maxLength={200}
-            onChange={setName}
-          />
-          <Field label={t('ws.kind')}>
-            <select value={kind} onChange={(e) => setKind(e.target.value as WorkspaceKind)}>
-              {workspaceKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`ws.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <InputField
-            label={t('ws.periodStart')}
-            type="date"
-            required
-            value={periodStart}
-            onChange={setPeriodStart}
-          />
-          <InputField
-            label={t('ws.periodEnd')}
-            type="date"
-            required
-            value={periodEnd}
-            onChange={setPeriodEnd}
-          />
-          <Field label={t('ws.communesInput')} className="wide">
-            <textarea
-              name="communes"
-              rows={4}
-              value={communesText}
-              placeholder={'99001 Saint-Aubin-sur-Arvière\n99002 Les Granges'}
-              onChange={(e) => setCommunesText(e.target.value)}
-            />
-          </Field>
-          <InputField
-            label={t('ws.topicsInput')}
-            name="topics"
-            value={topicsText}
-            placeholder="logement, insertion, mobilité"
-            onChange={setTopicsText}
-          />
-          <InputField
-            label={t('ws.publicsInput')}
-            name="publics"
-            value={publicsText}
-            placeholder="jeunes 16-25 ans, personnes âgées"
-            onChange={setPublicsText}
-          />
-          <button type="submit">{t('ws.create')}</button>
-        </form>
-      )}
+      {canCreate && <NewWorkspaceForm onError={setError} />}
       {instanceAdmin && <InstanceAccounts />}
     </main>
   );
