@@ -30,6 +30,8 @@ export interface AppDeps {
   config: Config;
   /** Already migrated. The app does not close it: whoever opened it does. */
   store: DocStore;
+  /** Milliseconds since the epoch for link expiry; tests inject one to move time instead of waiting. */
+  clock?: () => number;
 }
 
 declare module 'fastify' {
@@ -49,7 +51,7 @@ const trustHops =
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Build the HTTP + websocket application without listening (tests use port 0 or inject). */
-export async function buildApp({ config, store }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, store, clock }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -133,6 +135,7 @@ export async function buildApp({ config, store }: AppDeps): Promise<FastifyInsta
     store,
     documents,
     sessionDays: config.sessionDays,
+    clock,
     hooks: {
       linkRevoked: (linkId) =>
         connections.closeWhere(

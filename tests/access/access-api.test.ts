@@ -59,11 +59,14 @@ function suite(
     let cleanup: () => Promise<void> = async () => {};
     let admin = '';
     let url = '';
+    // Link expiry reads this clock: the expiry test moves it forward instead of waiting.
+    let skewMs = 0;
+    const clock = () => Date.now() + skewMs;
 
     beforeAll(async () => {
       const opened = await openStore();
       cleanup = opened.cleanup;
-      server = await startServer(opened.store ? { store: opened.store } : {});
+      server = await startServer({ ...(opened.store ? { store: opened.store } : {}), clock });
       url = server.httpUrl;
       const setupToken = server.app.access.setup.open();
       expect((await call(url, 'GET', '/api/setup')).body).toEqual({ needed: true });
@@ -282,10 +285,10 @@ function suite(
       expect(usedUp.body).toMatchObject({ error: 'link-used-up' });
 
       const expiring = await createLink(url, admin, ws, {
-        expiresAt: new Date(Date.now() + 1500).toISOString(),
+        expiresAt: new Date(clock() + 1500).toISOString(),
       });
       const early = await redeemLink(url, expiring.token, 'Tôt');
-      await new Promise((resolve) => setTimeout(resolve, 1600));
+      skewMs += 1600;
       expect(
         (
           await call(url, 'POST', '/api/links/redeem', {

@@ -22,7 +22,12 @@ export function tempDir(prefix = 'boussole-test-'): string {
 
 /** An in-process server on a free port, on a fresh SQLite file unless a store is given. */
 export async function startServer(
-  options: { env?: Record<string, string>; store?: DocStore } = {},
+  options: {
+    env?: Record<string, string>;
+    store?: DocStore;
+    /** Passed to buildApp: the time link expiry sees. */
+    clock?: () => number;
+  } = {},
 ): Promise<TestServer> {
   const dir = tempDir();
   const config = loadConfig({
@@ -37,7 +42,7 @@ export async function startServer(
   const store =
     options.store ?? new SqliteDocStore({ file: config.sqlitePath, synchronous: 'normal' });
   if (!options.store) await store.migrate();
-  const app = await buildApp({ config, store });
+  const app = await buildApp({ config, store, clock: options.clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

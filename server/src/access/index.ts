@@ -52,11 +52,12 @@ export function createAccessContext(deps: {
   documents: DocumentCatalog;
   sessionDays: number;
   hooks: AccessHooks;
+  clock?: () => number;
 }): AccessContext {
   const { store, documents } = deps;
   const accounts = new Accounts(store.sql, deps.sessionDays);
   const workspaces = new Workspaces(store.sql);
-  const invitations = new Invitations(store.sql);
+  const invitations = new Invitations(store.sql, deps.clock);
   const audit = new AuditLog();
   const fifteenMinutes = 15 * 60_000;
   const redeemFailures = {
@@ -84,7 +85,14 @@ export function createAccessContext(deps: {
     instanceRights: new InstanceRights(store.sql, accounts, audit),
     erasure: new WorkspaceErasure(store, workspaces, documents, audit, deps.hooks),
     invitations,
-    links: new InvitationLinks(store.sql, invitations, audit, deps.hooks, redeemFailures),
+    links: new InvitationLinks(
+      store.sql,
+      invitations,
+      audit,
+      deps.hooks,
+      redeemFailures,
+      deps.clock,
+    ),
     audit,
     documents,
     store,

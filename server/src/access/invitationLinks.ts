@@ -22,6 +22,7 @@ export class InvitationLinks {
       unknownPerAddress: FailureLimiter;
       refusedPerLink: FailureLimiter;
     },
+    private readonly clock: () => number = Date.now,
   ) {}
 
   async create(
@@ -29,7 +30,7 @@ export class InvitationLinks {
     workspaceId: string,
     input: NewLink,
   ): Promise<Awaited<ReturnType<Invitations['create']>> | 'expiry-passed'> {
-    if (new Date(input.expiresAt).getTime() <= Date.now()) return 'expiry-passed';
+    if (new Date(input.expiresAt).getTime() <= this.clock()) return 'expiry-passed';
     return this.sql.transaction(async (tx) => {
       const result = await this.invitations.create(
         { workspaceId, ...input, createdBy: actor.id },

@@ -47,7 +47,14 @@ export type RedeemResult =
  * who came through them. A guest stays a guest of that link: revoking it ends their access.
  */
 export class Invitations {
-  constructor(private readonly sql: SqlExecutor) {}
+  constructor(
+    private readonly sql: SqlExecutor,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  private nowIso(): string {
+    return new Date(this.clock()).toISOString();
+  }
 
   async create(
     input: {
@@ -70,7 +77,7 @@ export class Invitations {
       max_uses: input.maxUses,
       uses: 0,
       revoked_at: null,
-      created_at: new Date().toISOString(),
+      created_at: this.nowIso(),
     };
     await sql.run(
       `INSERT INTO invitation_links (id, workspace_id, token_hash, role, instance, expires_at, max_uses, uses, revoked_at, created_by, created_at)
@@ -102,7 +109,7 @@ export class Invitations {
   async revoke(workspaceId: string, linkId: string, sql: SqlExecutor = this.sql): Promise<boolean> {
     const result = await sql.run(
       'UPDATE invitation_links SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL',
-      [new Date().toISOString(), linkId, workspaceId],
+      [this.nowIso(), linkId, workspaceId],
     );
     return result.changes > 0;
   }
@@ -113,7 +120,7 @@ export class Invitations {
    */
   async redeem(token: string, displayName: string): Promise<RedeemResult> {
     const tokenHash = hashToken(token);
-    const now = new Date().toISOString();
+    const now = this.nowIso();
     return this.sql.transaction(async (tx) => {
       const rows = await tx.all<LinkRow>(
         `SELECT ${LINK_COLUMNS} FROM invitation_links WHERE token_hash = ?`,
@@ -169,7 +176,7 @@ export class Invitations {
       [hashToken(token)],
     );
     const row = rows[0];
-    if (!row || row.revoked_at || row.expires_at <= new Date().toISOString()) return undefined;
+    if (!row || row.revoked_at || row.expires_at <= this.nowIso()) return undefined;
     return {
       id: row.id,
       workspaceId: row.workspace_id,
