@@ -13,7 +13,7 @@ import { Field, InputField } from '../ui/fields.js';
 import { errorText } from '../ui/forms.js';
 import { boardPath, navigate } from '../ui/router.js';
 import { templateLabels } from './templateLabels.js';
-import { PurgeHistoryButton } from './WorkspaceAdmin.js';
+import { PurgeHistoryButton } from './PurgeHistoryButton.js';
 
 export function BoardsSection(props: { workspace: WorkspaceDetail; onError(e: string): void }) {
   const t = useT();

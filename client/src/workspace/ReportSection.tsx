@@ -3,7 +3,7 @@ import { createReport } from '../api/api.js';
 import { useT } from '../i18n/useT.js';
 import { errorText } from '../ui/forms.js';
 import { navigate, reportPath } from '../ui/router.js';
-import { PurgeHistoryButton } from './WorkspaceAdmin.js';
+import { PurgeHistoryButton } from './PurgeHistoryButton.js';
 
 export function ReportSection(props: { workspace: WorkspaceDetail; onError(e: string): void }) {
   const t = useT();

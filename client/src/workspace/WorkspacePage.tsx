@@ -9,7 +9,7 @@ import { BoardsSection } from './BoardsSection.js';
 import { LinksSection } from './LinksSection.js';
 import { MembersSection } from './MembersSection.js';
 import { ReportSection } from './ReportSection.js';
-import { ExportAndAuditSection } from './WorkspaceAdmin.js';
+import { ExportAndAuditSection } from './ExportAndAuditSection.js';
 
 /** One ABS: what it is, who takes part where, its boards; members and links for admins. */
 export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
