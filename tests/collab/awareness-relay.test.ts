@@ -50,9 +50,9 @@ describe('awareness relay', () => {
 
   async function room(env: Record<string, string>, docId: string) {
     server = await startServer({ env });
-    await openDocuments(server, docId);
-    const alice = connectRaw(server.collabUrl, docId);
-    const bob = connectRaw(server.collabUrl, docId);
+    const cookie = await openDocuments(server, docId);
+    const alice = connectRaw(server.collabUrl, docId, { cookie });
+    const bob = connectRaw(server.collabUrl, docId, { cookie });
     sockets.push(alice, bob);
     await Promise.all([alice.opened, bob.opened]);
     // Both joined (the server greets each with sync step 1) before anyone moves.

@@ -38,8 +38,8 @@ describe('a cold room', () => {
     // A first server writes the document and stops.
     const first = await openStore();
     const before = await startServer({ store: first });
-    await openDocuments(before, docId);
-    const writer = await connectSynced(before.collabUrl, docId);
+    const firstCookie = await openDocuments(before, docId);
+    const writer = await connectSynced(before.collabUrl, docId, { cookie: firstCookie });
     writer.doc.getText('text').insert(0, 'Analyse des besoins sociaux — atelier du 12 mars');
     writer.doc.getMap('cards').set('card-1', { title: 'Mobilité', votes: 4 });
     const expectedText = writer.doc.getText('text').toString();
@@ -56,8 +56,10 @@ describe('a cold room', () => {
     store.loadGate.close();
     const server = await startServer({ store });
     servers.push(server);
-    await openDocuments(server, docId);
-    const ten = Array.from({ length: 10 }, () => connectClient(server.collabUrl, docId));
+    const cookie = await openDocuments(server, docId);
+    const ten = Array.from({ length: 10 }, () =>
+      connectClient(server.collabUrl, docId, { cookie }),
+    );
     clients.push(...ten);
     await waitFor(() => ten.every((c) => c.provider.wsconnected) && store.loadCalls >= 1, {
       what: 'ten sockets open and the load started',
@@ -81,11 +83,11 @@ describe('a cold room', () => {
     const store = new GatedStore(await openStore());
     const server = await startServer({ store });
     servers.push(server);
-    await openDocuments(server, docId);
+    const cookie = await openDocuments(server, docId);
     store.loadGate.close();
 
     // Sent before the document is loaded: a real edit, then garbage.
-    const raw = connectRaw(server.collabUrl, docId);
+    const raw = connectRaw(server.collabUrl, docId, { cookie });
     await raw.opened;
     const local = new Y.Doc();
     let edit: Uint8Array = new Uint8Array();
@@ -101,7 +103,7 @@ describe('a cold room', () => {
 
     store.loadGate.open();
     expect((await raw.waitClosed()).code).toBe(CloseCode.MalformedFrame);
-    const reader = await connectSynced(server.collabUrl, docId);
+    const reader = await connectSynced(server.collabUrl, docId, { cookie });
     clients.push(reader);
     expect(reader.doc.getText('text').toString()).toBe('Envoyé pendant le chargement');
     local.destroy();

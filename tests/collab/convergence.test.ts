@@ -30,6 +30,7 @@ function randomEdit(doc: Y.Doc, random: () => number, n: number): void {
 
 describe('20 official y-websocket clients editing one document', () => {
   let server: TestServer;
+  let cookie = '';
   const clients: TestClient[] = [];
 
   beforeAll(async () => {
@@ -45,8 +46,9 @@ describe('20 official y-websocket clients editing one document', () => {
     const docId = `convergence-${seed}`;
     const random = seededRandom(seed);
     const mine: TestClient[] = [];
-    await openDocuments(server, docId);
-    for (let i = 0; i < 20; i++) mine.push(await connectSynced(server.collabUrl, docId));
+    cookie = await openDocuments(server, docId);
+    for (let i = 0; i < 20; i++)
+      mine.push(await connectSynced(server.collabUrl, docId, { cookie }));
     clients.push(...mine);
 
     // Rounds of random edits by random clients, interleaved with the event loop so that
@@ -77,7 +79,7 @@ describe('20 official y-websocket clients editing one document', () => {
     expect(room!.doc.getText('text').length + room!.doc.getMap('cards').size).toBeGreaterThan(0);
 
     // What the server committed is that same state: a fresh client loading it agrees.
-    const late = await connectSynced(server.collabUrl, docId);
+    const late = await connectSynced(server.collabUrl, docId, { cookie });
     clients.push(late);
     expect(canonical(late.doc).equals(serverState)).toBe(true);
   });

@@ -87,6 +87,7 @@ function awarenessEntries(entries: { id: number; clock: number; json: Uint8Array
 
 describe('malformed and hostile input', () => {
   let server: TestServer;
+  let cookie = '';
   let alice: TestClient;
   let bob: TestClient;
   const docId = 'malformed-target';
@@ -100,7 +101,7 @@ describe('malformed and hostile input', () => {
       while (next < frames.length) {
         const index = next++;
         const frame = frames[index] as BadFrame;
-        const client = connectRaw(server.collabUrl, target);
+        const client = connectRaw(server.collabUrl, target, { cookie });
         await client.opened;
         // The server may close before ws finished sending a large frame: the code still counts.
         client.send(frame.data).catch(() => {});
@@ -123,9 +124,15 @@ describe('malformed and hostile input', () => {
     server = await startServer({
       env: { MAX_FRAME_BYTES: String(MAX_FRAME_BYTES), LOG_LEVEL: 'error' },
     });
-    await openDocuments(server, docId, 'x'.repeat(128), 'malformed-crafted', 'malformed-presence');
-    alice = await connectSynced(server.collabUrl, docId);
-    bob = await connectSynced(server.collabUrl, docId);
+    cookie = await openDocuments(
+      server,
+      docId,
+      'x'.repeat(128),
+      'malformed-crafted',
+      'malformed-presence',
+    );
+    alice = await connectSynced(server.collabUrl, docId, { cookie });
+    bob = await connectSynced(server.collabUrl, docId, { cookie });
     const text = alice.doc.getText('text');
     for (let i = 0; i < 20; i++) text.insert(text.length, `Atelier ${i} — besoins sociaux. `);
     bob.doc.getMap('cards').set('card-1', { title: 'Logement', votes: 3 });
@@ -414,12 +421,12 @@ describe('malformed and hostile input', () => {
       'a/b/c',
     ];
     for (const id of ids) {
-      const client = connectRaw(server.collabUrl, id);
+      const client = connectRaw(server.collabUrl, id, { cookie });
       const { code } = await client.waitClosed();
       expect({ id, code }).toEqual({ id, code: CloseCode.InvalidDocumentId });
     }
     // The longest valid id is accepted: the router must not refuse it before the schema does.
-    const longest = connectRaw(server.collabUrl, 'x'.repeat(128));
+    const longest = connectRaw(server.collabUrl, 'x'.repeat(128), { cookie });
     await longest.opened;
     await longest.waitForFrame((f) => f[0] === 0, 'the server to greet the longest valid id');
     longest.close();
@@ -427,8 +434,8 @@ describe('malformed and hostile input', () => {
 
   it('survives crafted updates with huge declared counts and lengths, and keeps serving', async () => {
     const target = 'malformed-crafted';
-    const carol = await connectSynced(server.collabUrl, target);
-    const dave = await connectSynced(server.collabUrl, target);
+    const carol = await connectSynced(server.collabUrl, target, { cookie });
+    const dave = await connectSynced(server.collabUrl, target, { cookie });
     try {
       carol.doc.getText('text').insert(0, 'Diagnostic partagé');
       await waitFor(() => dave.doc.getText('text').length > 0, { what: 'initial content' });
@@ -439,7 +446,7 @@ describe('malformed and hostile input', () => {
 
       // Refused when decoded: each promises far more than the frame holds.
       for (const [name, update] of Object.entries(impossibleUpdates())) {
-        const raw = connectRaw(server.collabUrl, target);
+        const raw = connectRaw(server.collabUrl, target, { cookie });
         await raw.opened;
         await raw.send(encodeUpdate(update));
         expect({ name, ...(await raw.waitClosed()) }.code).toBe(CloseCode.MalformedFrame);
@@ -450,7 +457,7 @@ describe('malformed and hostile input', () => {
       // items waiting on each other): accepted. Each is followed on the same socket by a small
       // real edit; once the others see that edit, the crafted update has been applied too.
       for (const [name, update] of Object.entries(decodableExtremes())) {
-        const raw = connectRaw(server.collabUrl, target);
+        const raw = connectRaw(server.collabUrl, target, { cookie });
         await raw.opened;
         const probe = new Y.Doc();
         let edit: Uint8Array = new Uint8Array();
@@ -468,7 +475,7 @@ describe('malformed and hostile input', () => {
       // Decodable, but Yjs throws while integrating them (an item whose origin is itself, or
       // is a clock of its own client not yet written): the sender is closed at commit time.
       for (const [name, update] of Object.entries(unintegrableUpdates())) {
-        const raw = connectRaw(server.collabUrl, target);
+        const raw = connectRaw(server.collabUrl, target, { cookie });
         await raw.opened;
         await raw.send(encodeUpdate(update));
         expect({ name, code: (await raw.waitClosed()).code }).toEqual({
@@ -483,7 +490,7 @@ describe('malformed and hostile input', () => {
       await waitFor(() => carol.doc.getText('text').toString().startsWith('Toujours là'), {
         what: 'an edit after the crafted updates',
       });
-      const erin = await connectSynced(server.collabUrl, target);
+      const erin = await connectSynced(server.collabUrl, target, { cookie });
       expect(erin.doc.getText('text').toString()).toBe(carol.doc.getText('text').toString());
       erin.destroy();
     } finally {
@@ -494,20 +501,20 @@ describe('malformed and hostile input', () => {
 
   it('applies nothing from an awareness update that is only partly valid', async () => {
     const target = 'malformed-presence';
-    const frank = await connectSynced(server.collabUrl, target);
+    const frank = await connectSynced(server.collabUrl, target, { cookie });
     frank.provider.awareness.setLocalStateField('user', { name: 'Frank' });
     try {
       const half = awarenessEntries([
         { id: 515_151, clock: 1, json: new TextEncoder().encode('{"user":{"name":"fantôme"}}') },
         { id: 515_152, clock: 1, json: new TextEncoder().encode('{"user":') },
       ]);
-      const raw = connectRaw(server.collabUrl, target);
+      const raw = connectRaw(server.collabUrl, target, { cookie });
       await raw.opened;
       await raw.send(encodeAwareness(half));
       expect((await raw.waitClosed()).code).toBe(CloseCode.MalformedFrame);
 
       // A newcomer asks for everyone's presence: Frank is there, the half-applied ghost is not.
-      const newcomer = connectRaw(server.collabUrl, target);
+      const newcomer = connectRaw(server.collabUrl, target, { cookie });
       await newcomer.opened;
       await newcomer.send(Uint8Array.from([3]));
       const seen = new Awareness(new Y.Doc());

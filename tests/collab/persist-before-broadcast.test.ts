@@ -42,8 +42,8 @@ function documentPayloads(frames: Uint8Array[]): Uint8Array[] {
  * anything the server sent before it is in too. That is the barrier that lets a test say
  * "not received" without waiting an arbitrary time.
  */
-async function presentRawClient(collabUrl: string, docId: string, name: string) {
-  const client = connectRaw(collabUrl, docId);
+async function presentRawClient(collabUrl: string, docId: string, name: string, cookie: string) {
+  const client = connectRaw(collabUrl, docId, { cookie });
   await client.opened;
   const presence = new Awareness(new Y.Doc());
   presence.setLocalState({ user: { name } });
@@ -68,6 +68,7 @@ describe('persist, then broadcast', () => {
   let inner: SqliteDocStore;
   let store: GatedStore;
   let server: TestServer;
+  let cookie = '';
   const clients: TestClient[] = [];
   const raws: RawClient[] = [];
 
@@ -76,7 +77,7 @@ describe('persist, then broadcast', () => {
     await inner.migrate();
     store = new GatedStore(inner);
     server = await startServer({ store });
-    await openDocuments(server, 'persist-broadcast', 'persist-join');
+    cookie = await openDocuments(server, 'persist-broadcast', 'persist-join');
   });
 
   // A failed test must not leave the next one facing a closed gate.
@@ -92,13 +93,13 @@ describe('persist, then broadcast', () => {
 
   it('sends an edit to no one while its append is pending, and to everyone once stored', async () => {
     const docId = 'persist-broadcast';
-    const writer = await connectSynced(server.collabUrl, docId);
-    const observer = await connectSynced(server.collabUrl, docId);
+    const writer = await connectSynced(server.collabUrl, docId, { cookie });
+    const observer = await connectSynced(server.collabUrl, docId, { cookie });
     clients.push(writer, observer);
     writer.doc.getText('text').insert(0, 'Ordre du jour. ');
     await waitFor(() => observer.doc.getText('text').length > 0, { what: 'a first edit' });
 
-    const raw = await presentRawClient(server.collabUrl, docId, 'Observatrice');
+    const raw = await presentRawClient(server.collabUrl, docId, 'Observatrice', cookie);
     raws.push(raw);
     await barrier(raw);
 
@@ -146,7 +147,7 @@ describe('persist, then broadcast', () => {
 
   it('does not put an uncommitted edit in the sync step 2 of someone joining meanwhile', async () => {
     const docId = 'persist-join';
-    const writer = await connectSynced(server.collabUrl, docId);
+    const writer = await connectSynced(server.collabUrl, docId, { cookie });
     clients.push(writer);
     writer.doc.getText('text').insert(0, 'Déjà enregistré. ');
     await waitFor(async () => textOf((await inner.load(docId)).updates).length > 0, {
@@ -158,7 +159,7 @@ describe('persist, then broadcast', () => {
     await waitFor(() => store.pendingAppends === 1, { what: 'the append to be held' });
 
     // A newcomer joins and asks for the whole document while the append is held.
-    const joiner = await presentRawClient(server.collabUrl, docId, 'Arrivant');
+    const joiner = await presentRawClient(server.collabUrl, docId, 'Arrivant', cookie);
     raws.push(joiner);
     const upTo = await barrier(joiner);
     expect(textOf(documentPayloads(joiner.received.slice(0, upTo)))).not.toContain(SECRET);

@@ -68,6 +68,7 @@ describe('room lifecycle', () => {
   let inner: SqliteDocStore;
   let store: GatedStore;
   let server: TestServer;
+  let cookie = '';
   const clients: TestClient[] = [];
   const raws: RawClient[] = [];
 
@@ -85,7 +86,7 @@ describe('room lifecycle', () => {
         MAX_DOCUMENT_BYTES: String(MAX_DOCUMENT_BYTES),
       },
     });
-    await openDocuments(server, ...documentIds);
+    cookie = await openDocuments(server, ...documentIds);
   });
 
   // A failed test must not leave the next one facing a closed gate.
@@ -102,12 +103,12 @@ describe('room lifecycle', () => {
   describe('presence', () => {
     it("removes a participant's presence when their socket closes without a goodbye", async () => {
       const docId = 'presence-cleanup';
-      const bob = track(await connectSynced(server.collabUrl, docId));
+      const bob = track(await connectSynced(server.collabUrl, docId, { cookie }));
       const states = () => bob.provider.awareness.getStates();
 
       // An official client whose connection dies (a laptop lid closed): a destroyed provider
       // would send a removal of its own, a dead socket sends nothing.
-      const alice = track(await connectSynced(server.collabUrl, docId));
+      const alice = track(await connectSynced(server.collabUrl, docId, { cookie }));
       alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
       await waitFor(() => states().has(alice.doc.clientID), { what: 'Bob to see Alice' });
       alice.provider.shouldConnect = false;
@@ -115,7 +116,7 @@ describe('room lifecycle', () => {
       await waitFor(() => !states().has(alice.doc.clientID), { what: "Alice's presence removed" });
 
       // A socket that simply drops (no close handshake).
-      const raw = trackRaw(connectRaw(server.collabUrl, docId));
+      const raw = trackRaw(connectRaw(server.collabUrl, docId, { cookie }));
       await raw.opened;
       const anne = new Awareness(new Y.Doc());
       anne.setLocalState({ user: { name: 'Anne' } });
@@ -128,15 +129,15 @@ describe('room lifecycle', () => {
 
     it('answers a query-awareness (type 3) with every presence', async () => {
       const docId = 'presence-query';
-      const alice = track(await connectSynced(server.collabUrl, docId));
-      const bob = track(await connectSynced(server.collabUrl, docId));
+      const alice = track(await connectSynced(server.collabUrl, docId, { cookie }));
+      const bob = track(await connectSynced(server.collabUrl, docId, { cookie }));
       alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
       // Once Bob sees it the server has broadcast it: no presence frame is still on its way.
       await waitFor(() => bob.provider.awareness.getStates().has(alice.doc.clientID), {
         what: 'Bob to see Alice',
       });
 
-      const raw = trackRaw(connectRaw(server.collabUrl, docId));
+      const raw = trackRaw(connectRaw(server.collabUrl, docId, { cookie }));
       await raw.opened;
       await raw.waitForFrame((f) => f[0] === 0 && f[1] === 0, "the server's sync step 1");
       const mark = raw.received.length;
@@ -158,7 +159,7 @@ describe('room lifecycle', () => {
      * idle timer has fired too.
      */
     async function leaveThenWaitForIdleTimer(leaving: TestClient, docId: string) {
-      const clock = await connectSynced(server.collabUrl, `${docId}-clock`);
+      const clock = await connectSynced(server.collabUrl, `${docId}-clock`, { cookie });
       leaving.destroy();
       await waitFor(() => server.app.rooms.peek(docId)?.peerCount === 0, { what: 'room empty' });
       clock.destroy();
@@ -169,7 +170,7 @@ describe('room lifecycle', () => {
 
     it('unloads an empty room only once its writes are stored, and reloads it', async () => {
       const docId = 'idle-unload';
-      const writer = await connectSynced(server.collabUrl, docId);
+      const writer = await connectSynced(server.collabUrl, docId, { cookie });
       writer.doc.getText('text').insert(0, 'Premier jet. ');
       await waitFor(async () => storedText(await inner.load(docId)).length > 0, {
         what: 'the first edit stored',
@@ -190,14 +191,14 @@ describe('room lifecycle', () => {
       await waitFor(() => server.app.rooms.peek(docId) === undefined, { what: 'the unload' });
       expect(storedText(await inner.load(docId))).toBe(expected);
 
-      const back = track(await connectSynced(server.collabUrl, docId));
+      const back = track(await connectSynced(server.collabUrl, docId, { cookie }));
       expect(back.doc.getText('text').toString()).toBe(expected);
       expect(server.app.rooms.loads).toBe(loadsBefore + 1);
     });
 
     it('gives a join that races the unload the full content, in a live room', async () => {
       const docId = 'idle-race';
-      const writer = await connectSynced(server.collabUrl, docId);
+      const writer = await connectSynced(server.collabUrl, docId, { cookie });
       writer.doc.getText('text').insert(0, 'Avant. ');
       await waitFor(async () => storedText(await inner.load(docId)).length > 0, {
         what: 'the first edit stored',
@@ -212,7 +213,7 @@ describe('room lifecycle', () => {
       const loadsBefore = server.app.rooms.loads;
 
       // The room is unloading (held by its last append) when someone joins.
-      const racer = track(connectClient(server.collabUrl, docId));
+      const racer = track(connectClient(server.collabUrl, docId, { cookie }));
       await waitFor(() => racer.provider.wsconnected, { what: 'the racer to connect' });
       store.appendGate.open();
       await waitFor(() => racer.provider.synced, { what: 'the racer to sync' });
@@ -225,7 +226,7 @@ describe('room lifecycle', () => {
       expect(room).toBeDefined();
       expect(room).not.toBe(oldRoom);
       expect(server.app.rooms.loads).toBe(loadsBefore + 1);
-      const witness = track(await connectSynced(server.collabUrl, docId));
+      const witness = track(await connectSynced(server.collabUrl, docId, { cookie }));
       racer.doc.getText('text').insert(0, 'Après. ');
       await waitFor(() => witness.doc.getText('text').toString().startsWith('Après. '), {
         what: "the racer's edit to reach another client",
@@ -238,9 +239,9 @@ describe('room lifecycle', () => {
 
   it('refuses an update that would push the document past MAX_DOCUMENT_BYTES with 4409', async () => {
     const docId = 'size-limit';
-    const writer = track(await connectSynced(server.collabUrl, docId));
-    const other = track(await connectSynced(server.collabUrl, docId));
-    const witness = track(await connectSynced(server.collabUrl, docId));
+    const writer = track(await connectSynced(server.collabUrl, docId, { cookie }));
+    const other = track(await connectSynced(server.collabUrl, docId, { cookie }));
+    const witness = track(await connectSynced(server.collabUrl, docId, { cookie }));
     let refused: { code: number } | undefined;
     writer.provider.on('closed', (event) => (refused = event));
 
@@ -272,9 +273,9 @@ describe('heartbeat', () => {
     // Its own server: a ping interval this short suits only a test that waits for it.
     const server = await startServer({ env: { PING_INTERVAL_MS: '250' } });
     const docId = 'heartbeat';
-    await openDocuments(server, docId);
-    const silent = connectRaw(server.collabUrl, docId, { autoPong: false });
-    const lively = connectRaw(server.collabUrl, docId);
+    const cookie = await openDocuments(server, docId);
+    const silent = connectRaw(server.collabUrl, docId, { autoPong: false, cookie });
+    const lively = connectRaw(server.collabUrl, docId, { cookie });
     try {
       await Promise.all([silent.opened, lively.opened]);
       let pings = 0;
@@ -303,6 +304,7 @@ describe('graceful close', () => {
   let inner: SqliteDocStore;
   let store: GatedStore;
   let server: TestServer;
+  let cookie = '';
   let official: TestClient | undefined;
 
   beforeAll(async () => {
@@ -310,7 +312,7 @@ describe('graceful close', () => {
     await inner.migrate();
     store = new GatedStore(inner);
     server = await startServer({ store });
-    await openDocuments(server, ...documentIds);
+    cookie = await openDocuments(server, ...documentIds);
   });
 
   afterAll(async () => {
@@ -323,13 +325,13 @@ describe('graceful close', () => {
 
   it('closes every socket with 4503 and stores every accepted update first', async () => {
     const docId = 'closing';
-    official = await connectSynced(server.collabUrl, docId);
+    official = await connectSynced(server.collabUrl, docId, { cookie });
     const officialCloses: number[] = [];
     official.provider.on('connection-close', (event) => {
       if (event) officialCloses.push(event.code);
     });
 
-    const raw = connectRaw(server.collabUrl, docId);
+    const raw = connectRaw(server.collabUrl, docId, { cookie });
     await raw.opened;
     const presence = new Awareness(new Y.Doc());
     presence.setLocalState({ user: { name: 'Rédactrice' } });

@@ -33,8 +33,8 @@ describe('a participant that stops reading', () => {
 
   it('is disconnected with 4508 while the others keep receiving every edit', async () => {
     const cookie = await openDocuments(server, 'slow-reader');
-    const writer = await connectSynced(server.collabUrl, 'slow-reader');
-    const observer = await connectSynced(server.collabUrl, 'slow-reader');
+    const writer = await connectSynced(server.collabUrl, 'slow-reader', { cookie });
+    const observer = await connectSynced(server.collabUrl, 'slow-reader', { cookie });
     clients.push(writer, observer);
 
     let tcp: net.Socket | undefined;

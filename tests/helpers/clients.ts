@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
-import { defaultCookie } from './collabAccess.js';
 import { waitFor } from './wait.js';
 
 // Each Node provider adds a process 'exit' listener; tests open dozens of them on purpose.
@@ -42,7 +41,7 @@ export function connectClient(
 ): TestClient {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(collabUrl, docId, doc, {
-    WebSocketPolyfill: webSocketWithCookie(options.cookie ?? defaultCookie(collabUrl)),
+    WebSocketPolyfill: webSocketWithCookie(options.cookie),
     connect: options.connect ?? true,
     disableBc: true,
   });

@@ -1,30 +1,12 @@
 import type { DocStore } from '@boussole/server';
-import {
-  adminCredentials,
-  call,
-  createAdmin,
-  setupTokenFromLogs,
-  signIn,
-  signedInAdmin,
-} from './accounts.js';
+import { adminCredentials, call, setupTokenFromLogs, signIn, signedInAdmin } from './accounts.js';
 
 /**
  * Every document the server serves belongs to a workspace, and every socket must be signed in.
  * Tests of the collaboration core (convergence, durability, malformed frames…) are not about
  * rights: they open their documents as the instance administrator, with readable ids, through
- * these helpers, and the client helpers send that cookie by default.
+ * these helpers, and pass the returned cookie to each client they connect.
  */
-
-const cookiesByServer = new Map<string, string>();
-
-/** The cookie connectClient/connectRaw send to this server unless told otherwise. */
-export function defaultCookie(collabUrl: string): string | undefined {
-  return cookiesByServer.get(collabUrl);
-}
-
-export function useCookie(collabUrl: string, cookie: string): void {
-  cookiesByServer.set(collabUrl, cookie);
-}
 
 interface ServerHandle {
   httpUrl: string;
@@ -33,18 +15,19 @@ interface ServerHandle {
 
 const workspaces = new Map<string, string>();
 
+/** The administrator's cookie: set up from the logged link the first time, signed in after. */
 async function adminCookie(
   server: ServerHandle,
   setupToken: () => string | undefined,
 ): Promise<string> {
-  const known = cookiesByServer.get(server.collabUrl);
-  if (known) return known;
   const token = setupToken();
-  const cookie = token
-    ? await createAdmin(server.httpUrl, token)
-    : await signIn(server.httpUrl, adminCredentials.email, adminCredentials.password);
-  useCookie(server.collabUrl, cookie);
-  return cookie;
+  if (token) {
+    const setup = await call(server.httpUrl, 'POST', '/api/setup', {
+      body: { token, ...adminCredentials },
+    });
+    if (setup.status === 201) return setup.cookie;
+  }
+  return signIn(server.httpUrl, adminCredentials.email, adminCredentials.password);
 }
 
 async function workspaceOf(server: ServerHandle, cookie: string): Promise<string> {
@@ -61,17 +44,13 @@ async function workspaceOf(server: ServerHandle, cookie: string): Promise<string
 
 /**
  * Makes `docIds` boards of a workspace of this in-process server (rows written straight into
- * its catalog, as a fixture) and signs the test in as the administrator.
+ * its catalog, as a fixture) and returns the administrator's cookie for the test's clients.
  */
 export async function openDocuments(
   server: ServerHandle & { store: DocStore; app: { access: { setup: { open(): string } } } },
   ...docIds: string[]
 ): Promise<string> {
-  let cookie = cookiesByServer.get(server.collabUrl);
-  if (!cookie) {
-    cookie = await signedInAdmin(server);
-    useCookie(server.collabUrl, cookie);
-  }
+  const cookie = await signedInAdmin(server);
   const workspaceId = await workspaceOf(server, cookie);
   for (const id of docIds) {
     await server.store.sql.run(
@@ -85,11 +64,12 @@ export async function openDocuments(
 
 /**
  * The same for a server running as a child process: the administrator (created from the setup
- * link in its log, or signed in again after a restart) creates a board, whose id is returned.
+ * link in its log, or signed in again after a restart) creates a board; its id and the
+ * administrator's cookie are returned.
  */
 export async function newChildBoard(
   child: ServerHandle & { logs: Record<string, unknown>[] },
-): Promise<string> {
+): Promise<{ docId: string; cookie: string }> {
   const cookie = await adminCookie(child, () => {
     try {
       return setupTokenFromLogs(child.logs);
@@ -108,14 +88,10 @@ export async function newChildBoard(
     },
   );
   if (answer.status !== 201) throw new Error(`board: HTTP ${answer.status}`);
-  return answer.body.id;
+  return { docId: answer.body.id, cookie };
 }
 
-/** After a restart on the same storage (new port), the session still holds: reuse it. */
-export async function signInAgain(child: ServerHandle): Promise<void> {
-  if (cookiesByServer.has(child.collabUrl)) return;
-  useCookie(
-    child.collabUrl,
-    await signIn(child.httpUrl, adminCredentials.email, adminCredentials.password),
-  );
+/** After a restart on the same storage (new port), the administrator signs in again. */
+export async function signInAgain(child: ServerHandle): Promise<string> {
+  return signIn(child.httpUrl, adminCredentials.email, adminCredentials.password);
 }

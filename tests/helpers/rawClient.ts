@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import { decodeFrame, encodeSyncStep1 } from '@boussole/shared';
 import WebSocket from 'ws';
-import { defaultCookie } from './collabAccess.js';
 import { waitFor } from './wait.js';
 
 /**
@@ -50,10 +49,7 @@ export function connectRaw(
 ): RawClient {
   const ws = new WebSocket(`${collabUrl}/${docIdPath}`, {
     autoPong: options.autoPong ?? true,
-    headers:
-      (options.cookie ?? defaultCookie(collabUrl))
-        ? { cookie: options.cookie ?? defaultCookie(collabUrl) ?? '' }
-        : {},
+    headers: options.cookie ? { cookie: options.cookie } : {},
   });
   const received: Uint8Array[] = [];
   let closeInfo: RawClose | undefined;

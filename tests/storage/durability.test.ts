@@ -53,10 +53,10 @@ async function crashMidStreamAndReload(
 ): Promise<CrashReport> {
   const serverEnv = { ...backend.env, ...env };
   const first = await startChildServer({ env: serverEnv });
-  const docId = await newChildBoard(first);
-  const observer = await connectSynced(first.collabUrl, docId);
+  const { docId, cookie } = await newChildBoard(first);
+  const observer = await connectSynced(first.collabUrl, docId, { cookie });
   const seen = recordEntries(observer.doc);
-  const writer = await connectSynced(first.collabUrl, docId);
+  const writer = await connectSynced(first.collabUrl, docId, { cookie });
   let armed = !afterCompaction;
   // Killed the moment the observer has seen enough, from inside its update handler: the
   // newest entry it saw has only just been broadcast, the riskiest moment for it.
@@ -99,8 +99,8 @@ async function crashMidStreamAndReload(
   const rowsAfterCrash = await backend.countRows(docId);
 
   const second = await startChildServer({ env: serverEnv });
-  await signInAgain(second);
-  const fresh = await connectSynced(second.collabUrl, docId);
+  const again = await signInAgain(second);
+  const fresh = await connectSynced(second.collabUrl, docId, { cookie: again });
   const recovered = entryNames(fresh.doc);
   fresh.destroy();
   second.kill('SIGTERM');
@@ -184,9 +184,9 @@ describe('an edit the store refused', () => {
     await store.migrate();
     const server = await startServer({ store, env: { LOG_LEVEL: 'silent' } });
     const docId = 'refused-edit';
-    await openDocuments(server, docId);
-    const writer = await connectSynced(server.collabUrl, docId);
-    const observer = await connectSynced(server.collabUrl, docId);
+    const cookie = await openDocuments(server, docId);
+    const writer = await connectSynced(server.collabUrl, docId, { cookie });
+    const observer = await connectSynced(server.collabUrl, docId, { cookie });
     try {
       const seen = recordEntries(observer.doc);
       let seenAtDisconnect: Set<string> | undefined;

@@ -42,8 +42,8 @@ async function stopGracefully(server: ChildServer): Promise<void> {
 }
 
 /** A client that loads the document from a freshly started server, then leaves. */
-async function loadFresh(server: ChildServer, docId: string): Promise<Y.Doc> {
-  const fresh = await connectSynced(server.collabUrl, docId);
+async function loadFresh(server: ChildServer, docId: string, cookie: string): Promise<Y.Doc> {
+  const fresh = await connectSynced(server.collabUrl, docId, { cookie });
   fresh.provider.destroy();
   return fresh.doc;
 }
@@ -72,9 +72,9 @@ function gracefulShutdownSuite(makeBackend: () => Promise<ChildBackend>): void {
     // A long group-commit window: the burst is accepted but not yet committed at the signal.
     const env = { ...backend.env, COMMIT_DELAY_MS: '1000', AWARENESS_FLUSH_MS: '0' };
     const first = await startChildServer({ env });
-    const docId = await newChildBoard(first);
-    const writer = await connectSynced(first.collabUrl, docId);
-    const observer = await connectSynced(first.collabUrl, docId);
+    const { docId, cookie } = await newChildBoard(first);
+    const writer = await connectSynced(first.collabUrl, docId, { cookie });
+    const observer = await connectSynced(first.collabUrl, docId, { cookie });
     const seen = recordEntries(observer.doc);
 
     for (let n = 1; n <= BURST; n++) edit(writer.doc, n);
@@ -91,8 +91,7 @@ function gracefulShutdownSuite(makeBackend: () => Promise<ChildBackend>): void {
     expect(seenAtSignal, 'edits already committed when the signal came').toBeLessThan(BURST);
 
     const second = await startChildServer({ env: backend.env });
-    await signInAgain(second);
-    const reloaded = await loadFresh(second, docId);
+    const reloaded = await loadFresh(second, docId, await signInAgain(second));
     await stopGracefully(second);
     expect(entryNames(reloaded).size).toBe(BURST);
     expect(reloaded.getText('notes').toString()).toBe(writer.doc.getText('notes').toString());
@@ -128,9 +127,9 @@ describe('compaction keeps the log short: SQLite', () => {
     const PER_ROUND = 10;
     const folding = { ...backend.env, COMPACT_EVERY_UPDATES: String(COMPACT_EVERY) };
     const first = await startChildServer({ env: folding });
-    const docId = await newChildBoard(first);
-    const writer = await connectSynced(first.collabUrl, docId);
-    const observer = await connectSynced(first.collabUrl, docId);
+    const { docId, cookie } = await newChildBoard(first);
+    const writer = await connectSynced(first.collabUrl, docId, { cookie });
+    const observer = await connectSynced(first.collabUrl, docId, { cookie });
     const seen = recordEntries(observer.doc);
     let n = 0;
     for (let round = 0; round < ROUNDS; round++) {
@@ -150,11 +149,11 @@ describe('compaction keeps the log short: SQLite', () => {
 
     // Restarted with the default (large) period, so only the graceful stop can fold the log.
     const second = await startChildServer({ env: backend.env });
-    await signInAgain(second);
-    const editor = await connectSynced(second.collabUrl, docId);
+    const secondCookie = await signInAgain(second);
+    const editor = await connectSynced(second.collabUrl, docId, { cookie: secondCookie });
     expect(entryNames(editor.doc).size).toBe(n);
     expect(canonicalState(editor.doc).equals(canonicalState(writer.doc))).toBe(true);
-    const watcher = await connectSynced(second.collabUrl, docId);
+    const watcher = await connectSynced(second.collabUrl, docId, { cookie: secondCookie });
     const watched = recordEntries(watcher.doc);
     for (let i = 0; i < 3; i++) edit(editor.doc, ++n);
     await waitFor(() => watched.size === n, { what: 'the last edits to be committed' });
@@ -165,8 +164,7 @@ describe('compaction keeps the log short: SQLite', () => {
     expect(await backend.countRows(docId), 'rows after a graceful stop').toBe(1);
 
     const third = await startChildServer({ env: backend.env });
-    await signInAgain(third);
-    const again = await loadFresh(third, docId);
+    const again = await loadFresh(third, docId, await signInAgain(third));
     await stopGracefully(third);
     expect(entryNames(again).size).toBe(n);
     expect(canonicalState(again).equals(canonicalState(editor.doc))).toBe(true);
