@@ -1,30 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
+import { artifactPath, chromiumAvailable, type Person } from '../helpers/browser.js';
+import type { ChildServer } from '../helpers/childServer.js';
 import {
-  buildServer,
-  killAllChildren,
-  startChildServer,
-  type ChildServer,
-} from '../helpers/childServer.js';
-import { tempDir } from '../helpers/server.js';
-import {
-  addMember,
-  browserCookies,
-  createAdmin,
-  createBoard,
-  createWorkspace,
-  setupTokenFromLogs,
-} from '../helpers/accounts.js';
-import { waitFor } from '../helpers/wait.js';
+  openSignedIn,
+  startWorkspaceServer,
+  stopWorkspaceServer,
+  type WorkspaceSetup,
+} from '../helpers/e2eWorkspace.js';
+import { addMember, createBoard } from '../helpers/accounts.js';
 
 const available = chromiumAvailable();
 
 /** Two people (two browser profiles) on one board, served by the real server from the build. */
 describe.skipIf(!available)('two people on one board in Chromium', () => {
+  let setup: WorkspaceSetup;
   let server: ChildServer;
-  const blocked: string[] = [];
+  let blocked: string[] = [];
   let alice: Person;
   let bob: Person;
   let alicePage: Page;
@@ -32,9 +24,8 @@ describe.skipIf(!available)('two people on one board in Chromium', () => {
   let boardUrl: string;
   let carolCookie = '';
 
-  /** Signed in (a session cookie of their own account), straight to the board. */
-  async function join(person: Person, cookie: string): Promise<Page> {
-    await person.context.addCookies(browserCookies(cookie, server.httpUrl));
+  /** Signed in (openSignedIn: a session cookie of their own account), straight to the board. */
+  async function join(person: Person): Promise<Page> {
     const page = await person.context.newPage();
     await page.goto(boardUrl);
     await page.locator('.tl-canvas').waitFor({ timeout: 20_000 });
@@ -45,15 +36,10 @@ describe.skipIf(!available)('two people on one board in Chromium', () => {
   const shapes = (page: Page, type: string) => page.locator(`.tl-shape[data-shape-type="${type}"]`);
 
   beforeAll(async () => {
-    assertClientBuilt();
-    await buildServer();
-    server = await startChildServer({ env: { DATA_DIR: tempDir(), CLIENT_DIST: clientDist } });
-    await waitFor(() => server.logs.some((entry) => typeof entry.setupUrl === 'string'), {
-      what: 'the setup link',
-    });
+    setup = await startWorkspaceServer();
+    ({ server, blocked } = setup);
+    const { admin, workspace } = setup;
     const url = server.httpUrl;
-    const admin = await createAdmin(url, setupTokenFromLogs(server.logs));
-    const workspace = await createWorkspace(url, admin);
     const boardId = await createBoard(url, admin, workspace, 'Atelier regroupement');
     boardUrl = `${url}/b/${boardId}`;
     const aliceAccount = await addMember(url, admin, workspace, {
@@ -73,17 +59,13 @@ describe.skipIf(!available)('two people on one board in Chromium', () => {
         role: 'lecteur',
       })
     ).cookie;
-    alice = await openPerson('alice', blocked);
-    bob = await openPerson('bob', blocked);
-    alicePage = await join(alice, aliceAccount.cookie);
-    bobPage = await join(bob, bobAccount.cookie);
+    alice = await openSignedIn(setup, 'alice', aliceAccount.cookie);
+    bob = await openSignedIn(setup, 'bob', bobAccount.cookie);
+    alicePage = await join(alice);
+    bobPage = await join(bob);
   }, 120_000);
 
-  afterAll(async () => {
-    await alice?.close();
-    await bob?.close();
-    await killAllChildren();
-  });
+  afterAll(() => stopWorkspaceServer(setup));
 
   it('shows a card dropped into a theme to the other person, with the membership', async () => {
     await alicePage.getByRole('button', { name: '+ Thème' }).click();
@@ -143,9 +125,9 @@ describe.skipIf(!available)('two people on one board in Chromium', () => {
   });
 
   it('shows a reader the board read-only, their presence under their own name', async () => {
-    const carol = await openPerson('carol', blocked);
+    const carol = await openSignedIn(setup, 'carol', carolCookie);
     try {
-      const page = await join(carol, carolCookie);
+      const page = await join(carol);
       await page.getByText('Lecture seule').waitFor({ timeout: 10_000 });
       expect(await page.getByRole('button', { name: '+ Observation' }).count()).toBe(0);
       await expect.poll(() => shapes(page, 'observation').count()).toBe(1);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { artifactPath, chromiumAvailable } from '../helpers/browser.js';
-import { killAllChildren, type ChildServer } from '../helpers/childServer.js';
+import type { ChildServer } from '../helpers/childServer.js';
+import { stopWorkspaceServer } from '../helpers/e2eWorkspace.js';
 import { addMember, createLink, redeemLink } from '../helpers/accounts.js';
 import {
   openReport,
@@ -88,10 +89,7 @@ describe.skipIf(!available)('comment threads on the report in Chromium', () => {
     );
   }, 120_000);
 
-  afterAll(async () => {
-    for (const person of setup?.people ?? []) await person.close();
-    await killAllChildren();
-  });
+  afterAll(() => stopWorkspaceServer(setup));
 
   it('lets the reviewer comment on a sentence of her read-only text', async () => {
     expect(await rita.locator('.report-text').getAttribute('contenteditable')).toBe('false');

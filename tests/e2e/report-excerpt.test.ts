@@ -2,24 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { putDefaultDocument } from '../../client/testing/boardPeers.js';
 import { cardRecord } from '../../client/testing/cardRecords.js';
-import { chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
+import { chromiumAvailable, type Person } from '../helpers/browser.js';
+import type { ChildServer } from '../helpers/childServer.js';
 import {
-  buildServer,
-  killAllChildren,
-  startChildServer,
-  type ChildServer,
-} from '../helpers/childServer.js';
-import {
-  browserCookies,
-  call,
-  createAdmin,
-  createBoard,
-  createWorkspace,
-  setupTokenFromLogs,
-} from '../helpers/accounts.js';
+  openSignedIn,
+  startWorkspaceServer,
+  stopWorkspaceServer,
+  type WorkspaceSetup,
+} from '../helpers/e2eWorkspace.js';
+import { call, createBoard } from '../helpers/accounts.js';
 import { bindTab, connectBoard, type BoardClient, type BoardTab } from '../helpers/boardClients.js';
-import { tempDir } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 
 const available = chromiumAvailable();
@@ -30,8 +22,9 @@ const available = chromiumAvailable();
  * new text is in the report and its exports. Each item links back to its card.
  */
 describe.skipIf(!available)('a préconisations excerpt in the report, in Chromium', () => {
+  let setup: WorkspaceSetup;
   let server: ChildServer;
-  const blocked: string[] = [];
+  let blocked: string[] = [];
   let person: Person;
   let page: Page;
   let facilitator: BoardClient;
@@ -42,12 +35,10 @@ describe.skipIf(!available)('a préconisations excerpt in the report, in Chromiu
   const excerpt = () => page.locator('.board-excerpt[data-source="recommendations"]');
 
   beforeAll(async () => {
-    assertClientBuilt();
-    await buildServer();
-    server = await startChildServer({ env: { DATA_DIR: tempDir(), CLIENT_DIST: clientDist } });
+    setup = await startWorkspaceServer({ name: 'ABS Val d’Arvière' });
+    ({ server, blocked, admin } = setup);
+    const { workspace } = setup;
     const url = server.httpUrl;
-    admin = await createAdmin(url, setupTokenFromLogs(server.logs));
-    const workspace = await createWorkspace(url, admin, { name: 'ABS Val d’Arvière' });
     const board = await createBoard(url, admin, workspace, 'Préconisations');
     // Someone at the workshop writes two préconisations on the board.
     facilitator = await connectBoard(server.collabUrl, board, admin);
@@ -66,8 +57,7 @@ describe.skipIf(!available)('a préconisations excerpt in the report, in Chromiu
       cookie: admin,
     });
     reportId = report.body.id;
-    person = await openPerson('redaction', blocked);
-    await person.context.addCookies(browserCookies(admin, url));
+    person = await openSignedIn(setup, 'redaction', admin);
     page = await person.context.newPage();
     await page.goto(`${url}/r/${reportId}`);
     await page.locator('.report-text').waitFor({ timeout: 20_000 });
@@ -76,8 +66,7 @@ describe.skipIf(!available)('a préconisations excerpt in the report, in Chromiu
 
   afterAll(async () => {
     facilitator?.destroy();
-    await person?.close();
-    await killAllChildren();
+    await stopWorkspaceServer(setup);
   });
 
   it('inserts the préconisations at the cursor, each linked to its card', async () => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../helpers/browser.js';
-import { killAllChildren, type ChildServer } from '../helpers/childServer.js';
+import type { ChildServer } from '../helpers/childServer.js';
+import { stopWorkspaceServer } from '../helpers/e2eWorkspace.js';
 import { addMember } from '../helpers/accounts.js';
 import { commandAvailable } from '../helpers/commands.js';
 import { tempDir } from '../helpers/server.js';
@@ -61,10 +62,7 @@ describe.skipIf(!available)('two drafters on the report in Chromium', () => {
     );
   }, 120_000);
 
-  afterAll(async () => {
-    for (const person of setup?.people ?? []) await person.close();
-    await killAllChildren();
-  });
+  afterAll(() => stopWorkspaceServer(setup));
 
   it('merges both drafters’ words in one paragraph, and shows each one’s caret', async () => {
     await paragraph(alice).click();

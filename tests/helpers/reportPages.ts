@@ -1,48 +1,22 @@
 import type { Locator, Page } from 'playwright-core';
-import {
-  browserCookies,
-  call,
-  createAdmin,
-  createWorkspace,
-  setupTokenFromLogs,
-} from './accounts.js';
-import { openPerson, type Person } from './browser.js';
-import { assertClientBuilt, clientDist } from './clientBuild.js';
-import { buildServer, startChildServer, type ChildServer } from './childServer.js';
-import { tempDir } from './server.js';
+import { call } from './accounts.js';
+import { openSignedIn, startWorkspaceServer, type WorkspaceSetup } from './e2eWorkspace.js';
 
-/**
- * The report in Chromium: a Boussole from the build with one workspace and its report, and
- * people opening it in their own browser profiles.
- */
-export interface ReportSetup {
-  server: ChildServer;
-  admin: string;
-  workspace: string;
+/** The report in Chromium: a workspace server (e2eWorkspace.ts) and its report. */
+export interface ReportSetup extends WorkspaceSetup {
   reportUrl: string;
-  /** Requests to other hosts, which every profile blocks: must stay empty. */
-  blocked: string[];
-  people: Person[];
 }
 
 export async function startReportServer(): Promise<ReportSetup> {
-  assertClientBuilt();
-  await buildServer();
-  const server = await startChildServer({ env: { DATA_DIR: tempDir(), CLIENT_DIST: clientDist } });
-  const url = server.httpUrl;
-  const admin = await createAdmin(url, setupTokenFromLogs(server.logs));
-  const workspace = await createWorkspace(url, admin, { name: 'ABS Val d’Arvière' });
-  const report = await call<{ id: string }>(url, 'POST', `/api/workspaces/${workspace}/report`, {
-    cookie: admin,
-  });
-  return {
-    server,
-    admin,
-    workspace,
-    reportUrl: `${url}/r/${report.body.id}`,
-    blocked: [],
-    people: [],
-  };
+  const setup = await startWorkspaceServer({ name: 'ABS Val d’Arvière' });
+  const url = setup.server.httpUrl;
+  const report = await call<{ id: string }>(
+    url,
+    'POST',
+    `/api/workspaces/${setup.workspace}/report`,
+    { cookie: setup.admin },
+  );
+  return { ...setup, reportUrl: `${url}/r/${report.body.id}` };
 }
 
 /**
@@ -55,9 +29,7 @@ export async function openReport(
   cookie: string,
   ready: (page: Page) => Locator,
 ): Promise<Page> {
-  const person = await openPerson(name, setup.blocked);
-  setup.people.push(person);
-  await person.context.addCookies(browserCookies(cookie, setup.server.httpUrl));
+  const person = await openSignedIn(setup, name, cookie);
   const page = await person.context.newPage();
   await page.goto(setup.reportUrl);
   await page.locator('.report-text').waitFor({ timeout: 20_000 });
