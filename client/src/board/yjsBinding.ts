@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: both directions of the tldraw ⇄ Yjs binding, and the loop guard
+// between them, are only correct read together.
 import * as Y from 'yjs';
 import {
   isEqual,

@@ -14,6 +14,8 @@ import { parseCsv, type BoardTemplateId, type ObservationSource } from '@boussol
  * The Val d'Arvière demo (a fictitious intercommunal ABS, see shared/data/val-d-arviere) as
  * the tldraw records of two boards. Pure: it takes the data files as text, so the browser
  * imports them with Vite and tests read them from disk.
+ *
+ * Over 300 lines on purpose: it lays the demo's boards out card by card, as a facilitator would.
  */
 
 export interface DemoFiles {

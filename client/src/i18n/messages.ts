@@ -1,6 +1,8 @@
 /**
  * Boussole's own interface text, French first. tldraw's menus use tldraw's own translations
  * (served locally from @tldraw/assets), switched by the same language setting.
+ *
+ * Long on purpose: every interface string, in both languages, side by side.
  */
 export const fr = {
   'app.tagline': 'Ateliers collaboratifs pour l’analyse des besoins sociaux',

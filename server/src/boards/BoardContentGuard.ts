@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the board's one transaction-tracking guard (records one by one,
+// the shape tree, the root types) and its single compensating transaction stay together.
 import { isDeepStrictEqual } from 'node:util';
 import * as Y from 'yjs';
 import {

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one room's whole persist-then-broadcast path, kept in one file so
+// that the order of its steps (apply, check, commit, send) reads top to bottom.
 import * as Y from 'yjs';
 import {
   CloseCode,

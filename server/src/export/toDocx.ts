@@ -34,6 +34,8 @@ import { zipParts } from './zip.js';
  * Office Open XML (Word) written by hand: the subset of WordprocessingML a report needs, with
  * real styles (see docxParts.ts) rather than direct formatting, so the document stays editable
  * and its structure (headings, lists, table headers) survives in Word, LibreOffice and readers.
+ *
+ * Over 300 lines on purpose: one format's whole writer, so that its escaping rules are in one place.
  */
 
 /** Where a block sits, which decides its paragraph properties. */

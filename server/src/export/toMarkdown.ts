@@ -10,6 +10,8 @@ import { layoutTable, type GridSlot } from './tableLayout.js';
  * syntax, and marks fall back to inline HTML (<strong>, <em>, <del>) in the rare spots where
  * `**` or `*` would not be recognised (see `emphasis`). Like the HTML export, the title is the
  * only `#` heading and report headings move one level down.
+ *
+ * Over 300 lines on purpose: one format's whole writer, so that its escaping rules are in one place.
  */
 
 /** Where inline content is being written: tables and headings cannot hold line breaks. */

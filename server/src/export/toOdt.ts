@@ -32,6 +32,8 @@ import { zipParts } from './zip.js';
  *
  * Unlike HTML or DOCX, whitespace inside ODF paragraphs collapses, so spaces, tabs and line
  * breaks are written as <text:s/>, <text:tab/> and <text:line-break/> (see `odfText`).
+ *
+ * Over 300 lines on purpose: one format's whole writer, so that its escaping rules are in one place.
  */
 
 interface Context {
