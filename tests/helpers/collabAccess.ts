@@ -13,8 +13,6 @@ interface ServerHandle {
   collabUrl: string;
 }
 
-const workspaces = new Map<string, string>();
-
 /** The administrator's cookie: set up from the logged link the first time, signed in after. */
 async function adminCookie(
   server: ServerHandle,
@@ -30,15 +28,21 @@ async function adminCookie(
   return signIn(server.httpUrl, adminCredentials.email, adminCredentials.password);
 }
 
+/** The server's 'Tests' workspace, created the first time (asked each time: nothing cached). */
 async function workspaceOf(server: ServerHandle, cookie: string): Promise<string> {
-  const known = workspaces.get(server.httpUrl);
-  if (known) return known;
+  const list = await call<{ workspaces: { id: string; name: string }[] }>(
+    server.httpUrl,
+    'GET',
+    '/api/workspaces',
+    { cookie },
+  );
+  const known = list.body.workspaces?.find((w) => w.name === 'Tests');
+  if (known) return known.id;
   const answer = await call<{ id: string }>(server.httpUrl, 'POST', '/api/workspaces', {
     cookie,
     body: { name: 'Tests', kind: 'communale', periodStart: '2026-01-01', periodEnd: '2026-12-31' },
   });
   if (answer.status !== 201) throw new Error(`workspace: HTTP ${answer.status}`);
-  workspaces.set(server.httpUrl, answer.body.id);
   return answer.body.id;
 }
 
