@@ -1,6 +1,6 @@
 /**
  * Durable storage of Yjs documents as an append-only log of updates per document, periodically
- * compacted into one snapshot. Every implementation passes tests/storage-contract.
+ * compacted into one snapshot. Every implementation passes tests/storage/storage-contract.
  *
  * Sequence numbers are per store and increase with every append; compaction replaces the rows
  * up to a known sequence number, so an append that races a compaction is never lost.
