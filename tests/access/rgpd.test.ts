@@ -127,32 +127,43 @@ async function committed(
   );
 }
 
-function purgeSuite(
-  name: string,
-  open: () => Promise<{ store: DocStore; file?: string; cleanup(): Promise<void> }>,
-) {
+type StoreOpener = () => Promise<{ store: DocStore; file?: string; cleanup(): Promise<void> }>;
+
+interface StoreServer {
+  f: Fixture;
+  store: DocStore;
+  file?: string;
+  clients: BoardClient[];
+}
+
+/** Within a describe block: a server with its fixture on a store `open` gives, closed after. */
+function serverOnStore(open: StoreOpener): StoreServer {
+  const ctx = { clients: [] } as unknown as StoreServer;
+  let cleanup: () => Promise<void> = async () => {};
+
+  beforeAll(async () => {
+    const opened = await open();
+    ctx.store = opened.store;
+    ctx.file = opened.file;
+    cleanup = opened.cleanup;
+    ctx.f = await fixture(await startServer({ store: opened.store }));
+  });
+
+  afterAll(async () => {
+    for (const client of ctx.clients) client.destroy();
+    await ctx.f?.server.close();
+    await cleanup();
+  });
+
+  return ctx;
+}
+
+function purgeSuite(name: string, open: StoreOpener) {
   describe(`purge history (${name})`, () => {
-    let f: Fixture;
-    let store: DocStore;
-    let file: string | undefined;
-    let cleanup: () => Promise<void> = async () => {};
-    const clients: BoardClient[] = [];
-
-    beforeAll(async () => {
-      const opened = await open();
-      store = opened.store;
-      file = opened.file;
-      cleanup = opened.cleanup;
-      f = await fixture(await startServer({ store }));
-    });
-
-    afterAll(async () => {
-      for (const client of clients) client.destroy();
-      await f?.server.close();
-      await cleanup();
-    });
+    const ctx = serverOnStore(open);
 
     it('leaves a deleted verbatim nowhere in the store, and keeps the rest of the board', async () => {
+      const { f, store, file, clients } = ctx;
       const canary = `Canari RGPD ${name} : Mme Lucienne Verdier, 12 rue des Forges, Rochebrune`;
       const kept = 'Le car de 7 h passe trop tôt pour les collégiens.';
       const { client, tab } = await writeVerbatims(f, { canary, kept });
@@ -231,8 +242,6 @@ function purgeSuite(
   });
 }
 
-type StoreOpener = () => Promise<{ store: DocStore; file?: string; cleanup(): Promise<void> }>;
-
 /**
  * Both ways the embedded store writes: on the event loop (synchronous=normal, the default) and
  * in a worker thread (full). Either way its checkpoint thread runs beside the purge, with a
@@ -291,27 +300,10 @@ async function relationFiles(store: DocStore, tables: string[]): Promise<string[
 
 function erasureSuite(name: string, open: StoreOpener) {
   describe(`workspace erasure (${name})`, () => {
-    let f: Fixture;
-    let store: DocStore;
-    let file: string | undefined;
-    let cleanup: () => Promise<void> = async () => {};
-    const clients: BoardClient[] = [];
-
-    beforeAll(async () => {
-      const opened = await open();
-      store = opened.store;
-      file = opened.file;
-      cleanup = opened.cleanup;
-      f = await fixture(await startServer({ store }));
-    });
-
-    afterAll(async () => {
-      for (const client of clients) client.destroy();
-      await f?.server.close();
-      await cleanup();
-    });
+    const ctx = serverOnStore(open);
 
     it('leaves no byte of the workspace in the database files', async () => {
+      const { f, store, file, clients } = ctx;
       // A verbatim on a board, a commune's name and an invited inhabitant's name: content of the
       // update log and of relational rows alike.
       const verbatim = `Canari effacement ${name} : M. Octave Lambrun, 3 impasse du Moulin`;
