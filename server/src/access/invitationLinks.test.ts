@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { workspaceFields } from '../../../shared/testing/fixtures.js';
 import { SqliteDocStore } from '../storage/sqliteStore.js';
 import { AuditLog } from './auditLog.js';
 import { FailureLimiter } from './FailureLimiter.js';
@@ -32,17 +33,7 @@ describe('InvitationLinks', () => {
         refusedPerLink: new FailureLimiter(2, 60_000),
       },
     );
-    workspaceId = (
-      await new Workspaces(store.sql).create({
-        name: 'ABS',
-        kind: 'communale',
-        periodStart: '2026-01-01',
-        periodEnd: '2026-12-31',
-        topics: [],
-        publics: [],
-        communes: [],
-      })
-    ).id;
+    workspaceId = (await new Workspaces(store.sql).create(workspaceFields('ABS'))).id;
   });
 
   afterEach(() => store.close());

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { workspaceFields } from '../../../shared/testing/fixtures.js';
 import { DocumentCatalog } from '../documents/DocumentCatalog.js';
 import { SqliteDocStore } from '../storage/sqliteStore.js';
 import { Accounts } from './accounts.js';
@@ -8,15 +9,7 @@ import { MemberChanges } from './memberChanges.js';
 import { WorkspaceAdmin } from './workspaceAdmin.js';
 import { Workspaces } from './workspaces.js';
 
-const fields = {
-  name: 'ABS 2026',
-  kind: 'communale' as const,
-  periodStart: '2026-01-01',
-  periodEnd: '2026-12-31',
-  topics: [],
-  publics: [],
-  communes: [],
-};
+const fields = workspaceFields('ABS 2026');
 
 describe('WorkspaceAdmin', () => {
   let store: SqliteDocStore;

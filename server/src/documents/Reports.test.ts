@@ -6,6 +6,7 @@ import {
   writeJsonToFragment,
   type PmNode,
 } from '@boussole/shared';
+import { workspaceFields } from '../../../shared/testing/fixtures.js';
 import { AuditLog } from '../access/auditLog.js';
 import { Workspaces } from '../access/workspaces.js';
 import { SqliteDocStore } from '../storage/sqliteStore.js';
@@ -61,17 +62,7 @@ describe('Reports', () => {
       audit,
       rooms,
     });
-    workspaceId = (
-      await workspaces.create({
-        name: 'ABS de Rochebrune',
-        kind: 'communale',
-        periodStart: '2026-01-01',
-        periodEnd: '2026-12-31',
-        topics: [],
-        publics: [],
-        communes: [],
-      })
-    ).id;
+    workspaceId = (await workspaces.create(workspaceFields('ABS de Rochebrune'))).id;
   });
 
   afterEach(() => store.close());
