@@ -1,6 +1,4 @@
 // @vitest-environment jsdom
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -11,20 +9,15 @@ import {
   followParentChain,
   readBoardRecords,
 } from '@boussole/shared';
-import { PostgresDocStore, SqliteDocStore, type DocStore } from '@boussole/server';
+import type { DocStore } from '@boussole/server';
 import { createJsdomEditor } from '../../client/testing/jsdomEditor.js';
 import { putDefaultDocument } from '../../client/testing/boardPeers.js';
 import { cardRecord } from '../../client/testing/cardRecords.js';
 import { bindStoreToYDoc } from '../../client/src/board/yjsBinding.js';
 import { addMember, createAdmin, createBoard, createWorkspace } from '../helpers/accounts.js';
 import { connectBoard, type BoardClient } from '../helpers/boardClients.js';
-import { startServer, tempDir, type TestServer } from '../helpers/server.js';
-import {
-  dropSchema,
-  postgresAvailable,
-  TEST_DATABASE_URL,
-  uniqueSchema,
-} from '../helpers/services.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { onEveryStore, type StoreOpener } from '../helpers/storeSuites.js';
 import { waitFor } from '../helpers/wait.js';
 
 /**
@@ -35,8 +28,6 @@ import { waitFor } from '../helpers/wait.js';
  * cards, a card deleted with its arrow) pass untouched. Real server, sockets and providers,
  * both stores.
  */
-
-const pgAvailable = await postgresAvailable();
 
 /** tldraw's types, named through the client code (tests do not depend on tldraw). */
 type Editor = ReturnType<typeof createJsdomEditor>;
@@ -77,10 +68,7 @@ function arrowBinding(id: string, fromId: string, toId: string) {
   } as never);
 }
 
-function structureSuite(
-  name: string,
-  open: () => Promise<{ store: DocStore; drop(): Promise<void> }>,
-) {
+function structureSuite(name: string, open: StoreOpener) {
   describe(`the server keeps the shape tree sound (${name})`, () => {
     let server: TestServer;
     let store: DocStore;
@@ -268,20 +256,4 @@ function structureSuite(
   });
 }
 
-structureSuite('SQLite', async () => {
-  const dir = tempDir('boussole-tree-');
-  return {
-    store: new SqliteDocStore({ file: path.join(dir, 'boussole.sqlite'), synchronous: 'normal' }),
-    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
-});
-
-describe.skipIf(!pgAvailable)('PostgreSQL', () => {
-  structureSuite('PostgreSQL', async () => {
-    const schema = uniqueSchema('tree');
-    return {
-      store: new PostgresDocStore({ url: TEST_DATABASE_URL, schema, poolSize: 4 }),
-      drop: () => dropSchema(schema),
-    };
-  });
-});
+await onEveryStore('tree', structureSuite);

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -12,7 +10,7 @@ import {
   readBoardRecords,
   reportDocLayout,
 } from '@boussole/shared';
-import { PostgresDocStore, SqliteDocStore, type DocStore } from '@boussole/server';
+import type { DocStore } from '@boussole/server';
 import { cardRecord } from '../../client/testing/cardRecords.js';
 import { putDefaultDocument } from '../../client/testing/boardPeers.js';
 import {
@@ -25,13 +23,8 @@ import {
   redeemLink,
 } from '../helpers/accounts.js';
 import { bindTab } from '../helpers/boardClients.js';
-import { startServer, tempDir, type TestServer } from '../helpers/server.js';
-import {
-  dropSchema,
-  postgresAvailable,
-  TEST_DATABASE_URL,
-  uniqueSchema,
-} from '../helpers/services.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { onEveryStore, type StoreOpener } from '../helpers/storeSuites.js';
 import { waitFor } from '../helpers/wait.js';
 
 /**
@@ -42,8 +35,6 @@ import { waitFor } from '../helpers/wait.js';
  * under the wrong shape (list items in the records map, keyed entries on the report's
  * fragment) goes the same way. Real server, real sockets, official providers, both stores.
  */
-
-const pgAvailable = await postgresAvailable();
 
 /** Sockets that record every frame they receive, to inspect what others were sent. */
 interface Participant {
@@ -124,10 +115,7 @@ const listInsert = Y.Array.prototype.insert as (
 ) => void;
 const mapSet = Y.Map.prototype.set as (this: unknown, key: string, value: unknown) => void;
 
-function rootSuite(
-  name: string,
-  openStore: () => Promise<{ store: DocStore; drop(): Promise<void> }>,
-) {
+function rootSuite(name: string, openStore: StoreOpener) {
   describe(`only declared root types are kept (${name})`, () => {
     let store: DocStore;
     let drop: () => Promise<void> = async () => {};
@@ -307,20 +295,4 @@ function rootSuite(
   });
 }
 
-rootSuite('SQLite', async () => {
-  const dir = tempDir('boussole-roots-');
-  return {
-    store: new SqliteDocStore({ file: path.join(dir, 'boussole.sqlite'), synchronous: 'normal' }),
-    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
-});
-
-describe.skipIf(!pgAvailable)('PostgreSQL', () => {
-  rootSuite('PostgreSQL', async () => {
-    const schema = uniqueSchema('roots');
-    return {
-      store: new PostgresDocStore({ url: TEST_DATABASE_URL, schema, poolSize: 4 }),
-      drop: () => dropSchema(schema),
-    };
-  });
-});
+await onEveryStore('roots', rootSuite);
