@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardDocLayout, createYRecord, readBoardRecords } from '@boussole/shared';
+import { arrowEndProps } from '../../shared/testing/fixtures.js';
 import {
   createBoardStore,
   defaultPageId,
@@ -74,13 +75,7 @@ describe.skipIf(!available)('a board holding a broken shape tree, in Chromium', 
         fromId: 'shape:ok',
         toId: 'shape:gone',
         meta: {},
-        props: {
-          terminal: 'end',
-          normalizedAnchor: { x: 0.5, y: 0.5 },
-          isExact: false,
-          isPrecise: false,
-          snap: 'none',
-        },
+        props: arrowEndProps,
       },
     };
     const doc = new Y.Doc();

@@ -7,6 +7,7 @@ import {
   createBoardSchema,
   createYRecord,
 } from '@boussole/shared';
+import { arrowEndProps } from '../../../shared/testing/fixtures.js';
 import {
   PeerNetwork,
   createBoardStore,
@@ -137,13 +138,7 @@ describe('bindStoreToYDoc on a broken shape tree', () => {
             type: 'arrow',
             fromId: createShapeId('ok'),
             toId: createShapeId('gone'),
-            props: {
-              terminal: 'end',
-              normalizedAnchor: { x: 0.5, y: 0.5 },
-              isExact: false,
-              isPrecise: false,
-              snap: 'none',
-            },
+            props: arrowEndProps,
           } as never),
         ),
       );

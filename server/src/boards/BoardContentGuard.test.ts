@@ -6,6 +6,7 @@ import {
   createYRecord,
   readBoardRecords,
 } from '@boussole/shared';
+import { arrowEndProps } from '../../../shared/testing/fixtures.js';
 import type { ContentGuard, RefusedContent } from '../collab/ContentValidator.js';
 import { createBoardContentValidator } from './BoardContentGuard.js';
 
@@ -272,13 +273,7 @@ describe('BoardContentGuard: the shape tree', () => {
       type: 'arrow',
       fromId: fromId as `shape:${string}`,
       toId: toId as `shape:${string}`,
-      props: {
-        terminal: 'end',
-        normalizedAnchor: { x: 0.5, y: 0.5 },
-        isExact: false,
-        isPrecise: false,
-        snap: 'none',
-      },
+      props: arrowEndProps,
     } as never);
   const setParent = (id: string, parentId: string) => (records: Y.Map<unknown>) =>
     (records.get(id) as Y.Map<unknown>).set('parentId', parentId);
