@@ -47,6 +47,18 @@ const inCanonicalOrder = (instances: InstanceKind[]): InstanceKind[] =>
 
 const WS_COLUMNS = 'id, name, kind, period_start, period_end, topics, publics, created_at';
 
+/** The columns name to publics, in WS_COLUMNS order, as both create and update write them. */
+function fieldValues(fields: WorkspaceFields) {
+  return [
+    fields.name,
+    fields.kind,
+    fields.periodStart,
+    fields.periodEnd,
+    JSON.stringify(fields.topics),
+    JSON.stringify(fields.publics),
+  ];
+}
+
 /** Workspaces (one ABS each), their communes, and who is a member with which role. */
 export class Workspaces {
   constructor(private readonly sql: SqlExecutor) {}
@@ -59,12 +71,7 @@ export class Workspaces {
     };
     await sql.run(`INSERT INTO workspaces (${WS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
       workspace.id,
-      workspace.name,
-      workspace.kind,
-      workspace.periodStart,
-      workspace.periodEnd,
-      JSON.stringify(workspace.topics),
-      JSON.stringify(workspace.publics),
+      ...fieldValues(workspace),
       workspace.createdAt,
     ]);
     await this.writeCommunes(sql, workspace.id, fields.communes);
@@ -74,15 +81,7 @@ export class Workspaces {
   async update(id: string, fields: WorkspaceFields, sql: SqlExecutor = this.sql): Promise<void> {
     await sql.run(
       'UPDATE workspaces SET name = ?, kind = ?, period_start = ?, period_end = ?, topics = ?, publics = ? WHERE id = ?',
-      [
-        fields.name,
-        fields.kind,
-        fields.periodStart,
-        fields.periodEnd,
-        JSON.stringify(fields.topics),
-        JSON.stringify(fields.publics),
-        id,
-      ],
+      [...fieldValues(fields), id],
     );
     await sql.run('DELETE FROM workspace_communes WHERE workspace_id = ?', [id]);
     await this.writeCommunes(sql, id, fields.communes);
