@@ -166,41 +166,21 @@ describe('admitAwareness', () => {
     const room = roomAwareness();
     const ownIds = new Set([1, 2, 3]);
     const ctx = context(room, { ownIds });
+    const admit = (...list: [number, number, string][]) => admitAwareness(entries(list), ctx);
     // Known ids, however often: still three.
     for (let clock = 1; clock <= 20; clock++) {
-      const admission = admitAwareness(entries([[2, clock, '{"a":1}']]), ctx);
+      const admission = admit([2, clock, '{"a":1}']);
       expect(admission).toMatchObject({ kind: 'apply', claimed: [] });
       applied(room, admission);
     }
     // A removal of an id it does not show, and an echo of its own old clock: no new id.
-    expect(admitAwareness(entries([[9, 1, 'null']]), ctx)).toEqual({ kind: 'unchanged' });
-    expect(admitAwareness(entries([[2, 3, '{"a":1}']]), ctx)).toEqual({ kind: 'unchanged' });
+    expect(admit([9, 1, 'null'])).toEqual({ kind: 'unchanged' });
+    expect(admit([2, 3, '{"a":1}'])).toEqual({ kind: 'unchanged' });
     // A fourth id is accepted, a fifth refused, even inside one frame.
-    expect(admitAwareness(entries([[4, 1, '{}']]), ctx)).toMatchObject({ claimed: [4] });
-    expect(
-      admitAwareness(
-        entries([
-          [4, 1, '{}'],
-          [5, 1, '{}'],
-        ]),
-        ctx,
-      ),
-    ).toEqual({
-      kind: 'refuse',
-      reason: 'too-many-ids',
-    });
+    expect(admit([4, 1, '{}'])).toMatchObject({ claimed: [4] });
+    expect(admit([4, 1, '{}'], [5, 1, '{}'])).toEqual({ kind: 'refuse', reason: 'too-many-ids' });
     // The same id twice in a frame is one id.
-    expect(
-      admitAwareness(
-        entries([
-          [4, 1, '{}'],
-          [4, 2, '{}'],
-        ]),
-        ctx,
-      ),
-    ).toMatchObject({
-      claimed: [4],
-    });
+    expect(admit([4, 1, '{}'], [4, 2, '{}'])).toMatchObject({ claimed: [4] });
   });
 
   it('drops entries y-protocols would ignore, so they add nothing to the awareness', () => {
