@@ -1,19 +1,13 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, encodeUpdate } from '@boussole/shared';
 import { putDefaultDocument } from '../../client/testing/boardPeers.js';
 import { cardRecord } from '../../client/testing/cardRecords.js';
 import { postgresBackend, sqliteBackend, type ChildBackend } from '../helpers/backends.js';
 import { bindTab, connectBoard, type BoardClient } from '../helpers/boardClients.js';
 import { artifactPath } from '../helpers/browser.js';
-import {
-  buildServer,
-  killAllChildren,
-  printChildOutputOnFailure,
-  residentBytes,
-  type ChildServer,
-} from '../helpers/childServer.js';
-import { childBoardWithGuest } from '../helpers/guestBoard.js';
+import { buildServer, residentBytes, type ChildServer } from '../helpers/childServer.js';
+import { childBoardWithGuestHooks } from '../helpers/guestBoard.js';
 import { gappedUpdate } from '../helpers/gappedUpdates.js';
 import { connectRaw, newcomerSync, type RawClient } from '../helpers/rawClient.js';
 import { postgresAvailable } from '../helpers/services.js';
@@ -97,27 +91,13 @@ async function sendUntilClosed(attacker: RawClient, updates: Uint8Array[]): Prom
 
 function floodCase(name: string, makeBackend: () => Promise<ChildBackend>) {
   describe(`pending-update flood from a guest: ${name}`, () => {
-    let backend: ChildBackend;
-    let server: ChildServer;
-    let board = '';
-    let admin = '';
-    let guest = '';
     const open: BoardClient[] = [];
-
-    beforeAll(async () => {
-      backend = await makeBackend();
-      ({ server, admin, board, guest } = await childBoardWithGuest(backend.env, 'contributeur'));
-    });
-
-    afterEach(printChildOutputOnFailure);
-
-    afterAll(async () => {
+    const setup = childBoardWithGuestHooks(makeBackend, 'contributeur', () => {
       for (const client of open) client.destroy();
-      await killAllChildren();
-      await backend?.destroy();
     });
 
     it('closes the flooding guest, keeps serving, and resends none of it', async () => {
+      const { server, admin, board, guest } = setup;
       const alice = await connectBoard(server.collabUrl, board, admin);
       const bob = await connectBoard(server.collabUrl, board, admin);
       open.push(alice, bob);

@@ -1,14 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '@boussole/shared';
-import { sqliteBackend, type ChildBackend } from '../helpers/backends.js';
-import {
-  buildServer,
-  killAllChildren,
-  printChildOutputOnFailure,
-  residentBytes,
-  type ChildServer,
-} from '../helpers/childServer.js';
-import { childBoardWithGuest } from '../helpers/guestBoard.js';
+import { sqliteBackend } from '../helpers/backends.js';
+import { buildServer, residentBytes } from '../helpers/childServer.js';
+import { childBoardWithGuestHooks } from '../helpers/guestBoard.js';
 import { awarenessFrame, isAwarenessFrame } from '../helpers/presenceFrames.js';
 import { connectRaw, type RawClient } from '../helpers/rawClient.js';
 import { waitFor } from '../helpers/wait.js';
@@ -24,35 +18,21 @@ import { waitFor } from '../helpers/wait.js';
 const RSS_SETTLED_GROWTH_BOUND = 100 * 1024 * 1024;
 
 describe('presence flood from a read-only guest (built server)', () => {
-  let backend: ChildBackend;
-  let server: ChildServer;
-  let board = '';
-  let admin = '';
-  let guest = '';
   const raws: RawClient[] = [];
-
-  beforeAll(async () => {
-    await buildServer();
-    backend = sqliteBackend();
-    ({ server, admin, board, guest } = await childBoardWithGuest(backend.env, 'lecteur'));
-  });
-
-  afterEach(printChildOutputOnFailure);
-
-  afterAll(async () => {
+  beforeAll(() => buildServer());
+  const setup = childBoardWithGuestHooks(sqliteBackend, 'lecteur', () => {
     for (const r of raws) r.terminate();
-    await killAllChildren();
-    await backend?.destroy();
   });
 
   const raw = async (cookie: string) => {
-    const client = connectRaw(server.collabUrl, board, { cookie });
+    const client = connectRaw(setup.server.collabUrl, setup.board, { cookie });
     raws.push(client);
     await client.opened;
     return client;
   };
 
   it('holds none of it, and greets a newcomer with a few hundred bytes', async () => {
+    const { server, admin, guest } = setup;
     // A participant already there, with a cursor, who reads everything relayed.
     const witness = await raw(admin);
     await witness.send(awarenessFrame(1, 1, JSON.stringify({ cursor: { x: 1, y: 2 } })));
