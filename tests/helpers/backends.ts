@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { killAllChildren } from './childServer.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import { tempDir } from './server.js';
 
@@ -65,5 +67,26 @@ export async function postgresBackend(prefix: string): Promise<ChildBackend> {
       }
     },
     destroy: () => database.drop(),
+  };
+}
+
+/**
+ * Within a describe block: the storage `makeBackend` gives, made before the tests and read
+ * through the returned function; after them every child is killed, then the storage destroyed.
+ */
+export function childBackendHooks(
+  makeBackend: () => ChildBackend | Promise<ChildBackend>,
+): () => ChildBackend {
+  let backend: ChildBackend | undefined;
+  beforeAll(async () => {
+    backend = await makeBackend();
+  });
+  afterAll(async () => {
+    await killAllChildren();
+    await backend?.destroy();
+  });
+  return () => {
+    if (!backend) throw new Error('the storage is made in beforeAll');
+    return backend;
   };
 }

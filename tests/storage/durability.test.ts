@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SqliteDocStore } from '@boussole/server';
-import { postgresBackend, sqliteBackend, type ChildBackend } from '../helpers/backends.js';
+import {
+  childBackendHooks,
+  postgresBackend,
+  sqliteBackend,
+  type ChildBackend,
+} from '../helpers/backends.js';
 import {
   buildServer,
-  killAllChildren,
   printChildOutputOnFailure,
   startChildServer,
 } from '../helpers/childServer.js';
@@ -122,20 +126,11 @@ function expectEveryObservedEntryRecovered(report: CrashReport): void {
 }
 
 function durabilitySuite(makeBackend: () => Promise<ChildBackend>): void {
-  let backend: ChildBackend;
-
-  beforeAll(async () => {
-    backend = await makeBackend();
-  });
-
-  afterAll(async () => {
-    await killAllChildren();
-    await backend?.destroy();
-  });
+  const backend = childBackendHooks(makeBackend);
 
   it('keeps every edit the observer saw when the server is SIGKILLed', async () => {
     printChildOutputOnFailure();
-    const report = await crashMidStreamAndReload(backend, 'durability-plain');
+    const report = await crashMidStreamAndReload(backend(), 'durability-plain');
     expectEveryObservedEntryRecovered(report);
     // Below COMPACT_EVERY_UPDATES every edit is still its own row in the log.
     expect(report.rowsAfterCrash).toBeGreaterThanOrEqual(report.observed.size);
@@ -144,7 +139,7 @@ function durabilitySuite(makeBackend: () => Promise<ChildBackend>): void {
   it('keeps every observed edit when compaction runs mid-stream', async () => {
     printChildOutputOnFailure();
     const docId = 'durability-compacting';
-    const report = await crashMidStreamAndReload(backend, docId, {
+    const report = await crashMidStreamAndReload(backend(), docId, {
       env: { COMPACT_EVERY_UPDATES: '50' },
       afterCompaction: true,
     });

@@ -3,7 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { PostgresDocStore, SqliteDocStore, type DocStore } from '@boussole/server';
-import { postgresBackend, sqliteBackend, type ChildBackend } from '../helpers/backends.js';
+import {
+  childBackendHooks,
+  postgresBackend,
+  sqliteBackend,
+  type ChildBackend,
+} from '../helpers/backends.js';
 import {
   buildServer,
   killAllChildren,
@@ -57,16 +62,10 @@ beforeAll(() => buildServer());
 afterAll(() => killAllChildren());
 
 function gracefulShutdownSuite(makeBackend: () => Promise<ChildBackend>): void {
-  let backend: ChildBackend;
-  beforeAll(async () => {
-    backend = await makeBackend();
-  });
-  afterAll(async () => {
-    await killAllChildren();
-    await backend?.destroy();
-  });
+  const storage = childBackendHooks(makeBackend);
 
   it('commits every update accepted before SIGTERM, exits 0, and reloads it exactly', async () => {
+    const backend = storage();
     printChildOutputOnFailure();
     const BURST = 120;
     // A long group-commit window: the burst is accepted but not yet committed at the signal.
@@ -111,16 +110,10 @@ describe.skipIf(!pgAvailable)('graceful shutdown: PostgreSQL', () => {
 });
 
 describe('compaction keeps the log short: SQLite', () => {
-  let backend: ChildBackend;
-  beforeAll(() => {
-    backend = sqliteBackend();
-  });
-  afterAll(async () => {
-    await killAllChildren();
-    await backend.destroy();
-  });
+  const storage = childBackendHooks(sqliteBackend);
 
   it('folds hundreds of updates into a few rows that load identically', async () => {
+    const backend = storage();
     printChildOutputOnFailure();
     const COMPACT_EVERY = 25;
     const ROUNDS = 40;
