@@ -24,21 +24,16 @@ export function CardShell(props: {
   children: ReactNode;
 }) {
   const { shape, kindLabel, accent, badge, children } = props;
-  const isEditing = useIsEditing(shape.id);
   return (
-    <HTMLContainer
+    <ShapeBox
+      shape={shape}
       style={{
-        width: shape.props.w,
-        height: shape.props.h,
-        pointerEvents: isEditing ? 'all' : 'none',
         display: 'flex',
         flexDirection: 'column',
         background: '#ffffff',
         border: `2px solid ${accent}`,
         borderRadius: 8,
         overflow: 'hidden',
-        color: ink,
-        fontFamily: 'system-ui, sans-serif',
         fontSize: 14,
         lineHeight: 1.35,
       }}
@@ -67,6 +62,29 @@ export function CardShell(props: {
       >
         {children}
       </div>
+    </ShapeBox>
+  );
+}
+
+/**
+ * A card's or theme's box at the shape's size, in the board's ink and font. It takes pointer
+ * events only while edited, so that otherwise tldraw selects and drags the shape.
+ */
+export function ShapeBox(props: { shape: CardShape; style: CSSProperties; children: ReactNode }) {
+  const { shape, style, children } = props;
+  const isEditing = useIsEditing(shape.id);
+  return (
+    <HTMLContainer
+      style={{
+        width: shape.props.w,
+        height: shape.props.h,
+        pointerEvents: isEditing ? 'all' : 'none',
+        color: ink,
+        fontFamily: 'system-ui, sans-serif',
+        ...style,
+      }}
+    >
+      {children}
     </HTMLContainer>
   );
 }

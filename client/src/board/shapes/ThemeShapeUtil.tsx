@@ -1,7 +1,7 @@
-import { HTMLContainer, useEditor, useIsEditing, useValue } from 'tldraw';
+import { useEditor, useIsEditing, useValue } from 'tldraw';
 import { cardKindLabels } from '@boussole/shared';
 import type { ThemeShape } from './cardShapeTypes.js';
-import { TextField, useCardUpdater } from './CardView.js';
+import { ShapeBox, TextField, useCardUpdater } from './CardView.js';
 import { cardShapeUtil } from './cardShapeUtil.js';
 import { observationsInTheme } from './themeMembership.js';
 
@@ -20,16 +20,12 @@ function ThemeFrame({ shape }: { shape: ThemeShape }) {
     [editor, shape.id],
   );
   return (
-    <HTMLContainer
+    <ShapeBox
+      shape={shape}
       style={{
-        width: shape.props.w,
-        height: shape.props.h,
-        pointerEvents: editing ? 'all' : 'none',
         background: 'rgba(246, 215, 122, 0.12)',
         border: '2px dashed #b08a1e',
         borderRadius: 12,
-        color: '#1d1d1d',
-        fontFamily: 'system-ui, sans-serif',
       }}
     >
       <div
@@ -52,7 +48,7 @@ function ThemeFrame({ shape }: { shape: ThemeShape }) {
         </strong>
         <span>{observationCountLabel(count)}</span>
       </div>
-    </HTMLContainer>
+    </ShapeBox>
   );
 }
 
