@@ -86,6 +86,16 @@ function baseShape(id: TLShapeId, parentId: TLParentId, x: number, y: number, in
   };
 }
 
+/** A card of `type` at its kind's size, where `place` puts it. */
+function cardRecord(
+  place: ReturnType<typeof baseShape>,
+  type: string,
+  size: { w: number; h: number },
+  props: object,
+): TLRecord {
+  return { ...place, type, props: { w: size.w, h: size.h, ...props } } as TLRecord;
+}
+
 /** The French sentence at the top left of a demo board, saying what to do with it. */
 function guidanceText(text: string, width: number, index: string): TLRecord {
   return {
@@ -150,25 +160,26 @@ export function buildAffinityBoard(observationsCsv: string): DemoBoard {
     const v = row.values;
     const source = sourceByLabel[normalise(v.source ?? '')];
     if (!source) throw new Error(`observation ${v.id}: unknown source "${v.source}"`);
-    records.push({
-      ...baseShape(
-        createShapeId(`demo-${v.id}`),
-        demoPageId,
-        (i % columns) * (OBSERVATION.w + OBSERVATION.gap),
-        CONTENT_TOP + Math.floor(i / columns) * (OBSERVATION.h + OBSERVATION.gap),
-        indices[next++] as string,
+    records.push(
+      cardRecord(
+        baseShape(
+          createShapeId(`demo-${v.id}`),
+          demoPageId,
+          (i % columns) * (OBSERVATION.w + OBSERVATION.gap),
+          CONTENT_TOP + Math.floor(i / columns) * (OBSERVATION.h + OBSERVATION.gap),
+          indices[next++] as string,
+        ),
+        'observation',
+        OBSERVATION,
+        {
+          verbatim: v.verbatim ?? '',
+          source,
+          public: v.public ?? '',
+          commune: v.commune ?? '',
+          date: v.date ?? '',
+        },
       ),
-      type: 'observation',
-      props: {
-        w: OBSERVATION.w,
-        h: OBSERVATION.h,
-        verbatim: v.verbatim ?? '',
-        source,
-        public: v.public ?? '',
-        commune: v.commune ?? '',
-        date: v.date ?? '',
-      },
-    } as TLRecord);
+    );
   });
 
   // Empty themes beside the grid, one per topic of the survey, ready to receive cards.
@@ -253,42 +264,39 @@ export function buildHypothesesBoard(hypothesesCsv: string, indicatorsCsv: strin
       .filter(Boolean);
     const childIndices = getIndices(linked.length + 2).slice(1);
     const hypothesisId = createShapeId(`demo-${h.id}`);
-    records.push({
-      ...baseShape(hypothesisId, frameId, FRAME_PADDING, FRAME_PADDING, childIndices[0] as string),
-      type: 'hypothesis',
-      props: {
-        w: HYPOTHESIS.w,
-        h: HYPOTHESIS.h,
-        statement: h.enonce ?? '',
-        topic: h.theme ?? '',
-        public: h.public ?? '',
-        status: 'a_verifier',
-      },
-    } as TLRecord);
+    records.push(
+      cardRecord(
+        baseShape(hypothesisId, frameId, FRAME_PADDING, FRAME_PADDING, childIndices[0] as string),
+        'hypothesis',
+        HYPOTHESIS,
+        {
+          statement: h.enonce ?? '',
+          topic: h.theme ?? '',
+          public: h.public ?? '',
+          status: 'a_verifier',
+        },
+      ),
+    );
     linked.forEach((label, j) => {
       const indicator = byLabel.get(normalise(label));
       if (!indicator) throw new Error(`hypothesis ${h.id}: no indicator named "${label}"`);
-      records.push({
-        ...baseShape(
-          createShapeId(`demo-${h.id}-indicator-${j}`),
-          frameId,
-          FRAME_PADDING + HYPOTHESIS.w + INDICATOR.gap + j * (INDICATOR.w + INDICATOR.gap),
-          FRAME_PADDING + (HYPOTHESIS.h - INDICATOR.h) / 2,
-          childIndices[j + 1] as string,
-        ),
-        type: 'indicator',
-        meta: { hypothesisId },
-        props: {
-          w: INDICATOR.w,
-          h: INDICATOR.h,
+      const place = baseShape(
+        createShapeId(`demo-${h.id}-indicator-${j}`),
+        frameId,
+        FRAME_PADDING + HYPOTHESIS.w + INDICATOR.gap + j * (INDICATOR.w + INDICATOR.gap),
+        FRAME_PADDING + (HYPOTHESIS.h - INDICATOR.h) / 2,
+        childIndices[j + 1] as string,
+      );
+      records.push(
+        cardRecord({ ...place, meta: { hypothesisId } }, 'indicator', INDICATOR, {
           label: indicator.indicateur ?? label,
           value: numberOrNull(indicator.valeur),
           unit: indicator.unite ?? '',
           territory: indicator.territoire ?? '',
           year: numberOrNull(indicator.annee),
           source: indicator.source ?? '',
-        },
-      } as TLRecord);
+        }),
+      );
     });
   });
 
@@ -340,33 +348,34 @@ export function buildRecommendationsBoard(recommendationsCsv: string): DemoBoard
     placed.set(v.theme ?? '', slot + 1);
     const priority = priorities[normalise(v.priorite ?? '')];
     if (!priority) throw new Error(`préconisation ${v.id}: unknown priority "${v.priorite}"`);
-    records.push({
-      ...baseShape(
-        createShapeId(`demo-${v.id}`),
-        demoPageId,
-        column * (RECOMMENDATION.w + RECOMMENDATION.gap),
-        CONTENT_TOP + slot * (RECOMMENDATION.h + RECOMMENDATION.gap),
-        indices[i + 1] as string,
+    records.push(
+      cardRecord(
+        baseShape(
+          createShapeId(`demo-${v.id}`),
+          demoPageId,
+          column * (RECOMMENDATION.w + RECOMMENDATION.gap),
+          CONTENT_TOP + slot * (RECOMMENDATION.h + RECOMMENDATION.gap),
+          indices[i + 1] as string,
+        ),
+        'recommendation',
+        RECOMMENDATION,
+        {
+          title: v.titre ?? '',
+          description: v.description ?? '',
+          leadOrganisation: v.porteur_pressenti ?? '',
+          priority,
+          hypothesisIds: [
+            ...new Set(
+              (v.hypotheses ?? '')
+                .split(';')
+                .map((h) => h.trim())
+                .filter(Boolean)
+                .map((h) => createShapeId(`demo-${h}`)),
+            ),
+          ],
+        },
       ),
-      type: 'recommendation',
-      props: {
-        w: RECOMMENDATION.w,
-        h: RECOMMENDATION.h,
-        title: v.titre ?? '',
-        description: v.description ?? '',
-        leadOrganisation: v.porteur_pressenti ?? '',
-        priority,
-        hypothesisIds: [
-          ...new Set(
-            (v.hypotheses ?? '')
-              .split(';')
-              .map((h) => h.trim())
-              .filter(Boolean)
-              .map((h) => createShapeId(`demo-${h}`)),
-          ),
-        ],
-      },
-    } as TLRecord);
+    );
   });
   return { title: 'Préconisations — Val d’Arvière', template: 'blank', records };
 }
