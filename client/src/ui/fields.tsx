@@ -43,3 +43,41 @@ export function InputField({
     </Field>
   );
 }
+
+/** A labelled number input whose change handler gets the number. */
+export function NumberField({
+  onChange,
+  ...field
+}: Omit<Parameters<typeof InputField>[0], 'type' | 'onChange'> & {
+  onChange(value: number): void;
+}) {
+  return <InputField {...field} type="number" onChange={(value) => onChange(Number(value))} />;
+}
+
+/** A labelled, required date input (YYYY-MM-DD). */
+export function DateField(field: Omit<Parameters<typeof InputField>[0], 'type' | 'required'>) {
+  return <InputField {...field} type="date" required />;
+}
+
+/** A select over `options`, each shown by `optionLabel`; the change handler gets the option. */
+export function Select<V extends string>({
+  value,
+  options,
+  optionLabel,
+  onChange,
+}: {
+  value: V;
+  options: readonly V[];
+  optionLabel(option: V): string;
+  onChange(value: V): void;
+}) {
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value as V)}>
+      {options.map((option) => (
+        <option key={option} value={option}>
+          {optionLabel(option)}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -9,7 +9,7 @@ import {
 import { createWorkspaceBoard } from '../api/api.js';
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
-import { Field, InputField } from '../ui/fields.js';
+import { Field, InputField, Select } from '../ui/fields.js';
 import { errorText } from '../ui/forms.js';
 import { boardPath, navigate } from '../ui/router.js';
 import { templateLabels } from './templateLabels.js';
@@ -74,13 +74,12 @@ function NewBoardForm({ workspaceId, onError }: { workspaceId: string; onError(e
         onChange={setTitle}
       />
       <Field label={t('home.template')}>
-        <select value={template} onChange={(e) => setTemplate(e.target.value as BoardTemplateId)}>
-          {boardTemplateIds.map((id) => (
-            <option key={id} value={id}>
-              {templateLabels[id][language]}
-            </option>
-          ))}
-        </select>
+        <Select<BoardTemplateId>
+          value={template}
+          options={boardTemplateIds}
+          optionLabel={(id) => templateLabels[id][language]}
+          onChange={setTemplate}
+        />
       </Field>
       <button type="submit">{t('home.create')}</button>
     </form>

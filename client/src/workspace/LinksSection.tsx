@@ -3,7 +3,7 @@ import { instanceLabels, roleLabels, type InstanceKind, type LinkSummary } from 
 import { createLink, listLinks, revokeLink } from '../api/api.js';
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
-import { Field, InputField } from '../ui/fields.js';
+import { Field, NumberField } from '../ui/fields.js';
 import { errorText } from '../ui/forms.js';
 import { InstanceSelect, RoleSelect, linkRoles, type LinkRole } from './accessSelects.js';
 
@@ -88,22 +88,8 @@ export function LinksSection({
         <Field label={t('ws.linkInstance')}>
           <InstanceSelect value={instance} onChange={setInstance} />
         </Field>
-        <InputField
-          label={t('ws.linkDays')}
-          type="number"
-          min={1}
-          max={365}
-          value={days}
-          onChange={(value) => setDays(Number(value))}
-        />
-        <InputField
-          label={t('ws.linkUses')}
-          type="number"
-          min={1}
-          max={1000}
-          value={uses}
-          onChange={(value) => setUses(Number(value))}
-        />
+        <NumberField label={t('ws.linkDays')} min={1} max={365} value={days} onChange={setDays} />
+        <NumberField label={t('ws.linkUses')} min={1} max={1000} value={uses} onChange={setUses} />
         <button type="submit">{t('ws.newLink')}</button>
       </form>
     </section>

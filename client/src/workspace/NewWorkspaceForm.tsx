@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { workspaceKinds, type WorkspaceKind } from '@boussole/shared';
 import { createWorkspace } from '../api/api.js';
 import { useT } from '../i18n/useT.js';
-import { Field, InputField } from '../ui/fields.js';
+import { DateField, Field, InputField, Select } from '../ui/fields.js';
 import { navigate, workspacePath } from '../ui/router.js';
 import { parseCommunes, parseList } from './workspaceForm.js';
 
@@ -53,28 +53,15 @@ export function NewWorkspaceForm({ onError }: { onError(message: string): void }
         onChange={setName}
       />
       <Field label={t('ws.kind')}>
-        <select value={kind} onChange={(e) => setKind(e.target.value as WorkspaceKind)}>
-          {workspaceKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`ws.kind.${k}`)}
-            </option>
-          ))}
-        </select>
+        <Select<WorkspaceKind>
+          value={kind}
+          options={workspaceKinds}
+          optionLabel={(k) => t(`ws.kind.${k}`)}
+          onChange={setKind}
+        />
       </Field>
-      <InputField
-        label={t('ws.periodStart')}
-        type="date"
-        required
-        value={periodStart}
-        onChange={setPeriodStart}
-      />
-      <InputField
-        label={t('ws.periodEnd')}
-        type="date"
-        required
-        value={periodEnd}
-        onChange={setPeriodEnd}
-      />
+      <DateField label={t('ws.periodStart')} value={periodStart} onChange={setPeriodStart} />
+      <DateField label={t('ws.periodEnd')} value={periodEnd} onChange={setPeriodEnd} />
       <Field label={t('ws.communesInput')} className="wide">
         <textarea
           name="communes"

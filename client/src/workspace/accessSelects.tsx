@@ -8,6 +8,7 @@ import {
 } from '@boussole/shared';
 import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
+import { Select } from '../ui/fields.js';
 
 /** Links never make administrators: those are staff accounts, added as members. */
 export type LinkRole = Exclude<WorkspaceRole, 'administrateur'>;
@@ -22,13 +23,12 @@ export function RoleSelect<R extends WorkspaceRole>(props: {
 }) {
   const language = useUiStore((s) => s.language);
   return (
-    <select value={props.value} onChange={(e) => props.onChange(e.target.value as R)}>
-      {props.roles.map((r) => (
-        <option key={r} value={r}>
-          {roleLabels[r][language]}
-        </option>
-      ))}
-    </select>
+    <Select
+      value={props.value}
+      options={props.roles}
+      optionLabel={(r) => roleLabels[r][language]}
+      onChange={props.onChange}
+    />
   );
 }
 
