@@ -1,17 +1,13 @@
 import type * as Y from 'yjs';
-import {
-  PageRecordType,
-  createShapeId,
-  createTLStore,
-  defaultShapeUtils,
-  getIndices,
-} from 'tldraw';
+import { PageRecordType, createTLStore, defaultShapeUtils, getIndices } from 'tldraw';
 import { boussoleShapeUtils } from '../src/board/shapes/index.js';
 import { bindStoreToYDoc } from '../src/board/yjsBinding.js';
+import { cardRecord } from './cardRecords.js';
 
 /**
  * Fills a board's Y.Doc with `n` observation cards in a grid, through the same binding the
- * browser uses (benchmarks and load tests; the cards are realistic in size).
+ * browser uses (benchmarks and load tests; the cards are realistic in size, with the sample
+ * observation's fields).
  */
 export function seedObservationBoard(doc: Y.Doc, n: number): void {
   // tldraw batches store listeners per animation frame; Node has none, so give it timers.
@@ -28,28 +24,17 @@ export function seedObservationBoard(doc: Y.Doc, n: number): void {
   const columns = Math.ceil(Math.sqrt(n));
   const indices = getIndices(n);
   store.put(
-    Array.from({ length: n }, (_, i) => ({
-      id: createShapeId(`O${i}`),
-      typeName: 'shape' as const,
-      type: 'observation' as const,
-      x: (i % columns) * 260,
-      y: Math.floor(i / columns) * 180,
-      rotation: 0,
-      index: indices[i] as (typeof indices)[number],
-      parentId: pageId,
-      isLocked: false,
-      opacity: 1,
-      meta: {},
-      props: {
-        w: 240,
-        h: 160,
-        verbatim: `Verbatim n° ${i} : « Le car passe trop tôt, je ne peux pas aller au travail. »`,
-        source: 'entretien' as const,
-        public: 'jeunes 16-25 ans',
-        commune: 'Rochebrune',
-        date: '2026-04-02',
-      },
-    })),
+    Array.from({ length: n }, (_, i) =>
+      cardRecord(store, 'observation', `O${i}`, {
+        x: (i % columns) * 260,
+        y: Math.floor(i / columns) * 180,
+        index: indices[i],
+        parentId: pageId,
+        props: {
+          verbatim: `Verbatim n° ${i} : « Le car passe trop tôt, je ne peux pas aller au travail. »`,
+        },
+      }),
+    ),
   );
   binding.dispose();
 }
