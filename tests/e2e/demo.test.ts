@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
-import {
-  buildServer,
-  killAllChildren,
-  startChildServer,
-  type ChildServer,
-} from '../helpers/childServer.js';
+import { clientDist } from '../helpers/clientBuild.js';
+import { killAllChildren, startChildServer, type ChildServer } from '../helpers/childServer.js';
+import { openBoardFrom, startServerWithAdmin } from '../helpers/e2eWorkspace.js';
 import { tempDir } from '../helpers/server.js';
-import { browserCookies, createAdmin, setupTokenFromLogs } from '../helpers/accounts.js';
+import { browserCookies } from '../helpers/accounts.js';
 import { commandAvailable } from '../helpers/commands.js';
 import { odtToText } from '../helpers/office.js';
 import { waitFor } from '../helpers/wait.js';
@@ -31,21 +27,11 @@ describe.skipIf(!available)('the Val d’Arvière demo in Chromium', () => {
 
   let workspaceUrl = '';
 
-  async function openBoard(title: RegExp): Promise<void> {
-    await page.goto(workspaceUrl);
-    await page.getByRole('link', { name: title }).click();
-    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 });
-    await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
-  }
+  const openBoard = (title: RegExp) => openBoardFrom(page, workspaceUrl, title);
 
   beforeAll(async () => {
-    assertClientBuilt();
-    await buildServer();
-    server = await startChildServer({ env: { DATA_DIR: dataDir, CLIENT_DIST: clientDist } });
-    await waitFor(() => server.logs.some((entry) => typeof entry.setupUrl === 'string'), {
-      what: 'the setup link',
-    });
-    const admin = await createAdmin(server.httpUrl, setupTokenFromLogs(server.logs));
+    let admin: string;
+    ({ server, admin } = await startServerWithAdmin(dataDir));
     person = await openPerson('demo', blocked);
     await person.context.addCookies(browserCookies(admin, server.httpUrl));
     page = await person.context.newPage();

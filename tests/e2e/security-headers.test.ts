@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
-import {
-  buildServer,
-  killAllChildren,
-  startChildServer,
-  type ChildServer,
-} from '../helpers/childServer.js';
-import { tempDir } from '../helpers/server.js';
-import { browserCookies, createAdmin, setupTokenFromLogs } from '../helpers/accounts.js';
+import { killAllChildren, type ChildServer } from '../helpers/childServer.js';
+import { openBoardFrom, startServerWithAdmin } from '../helpers/e2eWorkspace.js';
+import { browserCookies } from '../helpers/accounts.js';
 import { waitFor } from '../helpers/wait.js';
 
 const available = chromiumAvailable();
@@ -30,21 +24,11 @@ describe.skipIf(!available)('the client under its Content-Security-Policy in Chr
 
   const shapes = (type: string) => page.locator(`.tl-shape[data-shape-type="${type}"]`);
 
-  async function openBoard(title: RegExp): Promise<void> {
-    await page.goto(workspaceUrl);
-    await page.getByRole('link', { name: title }).click();
-    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 });
-    await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
-  }
+  const openBoard = (title: RegExp) => openBoardFrom(page, workspaceUrl, title);
 
   beforeAll(async () => {
-    assertClientBuilt();
-    await buildServer();
-    server = await startChildServer({ env: { DATA_DIR: tempDir(), CLIENT_DIST: clientDist } });
-    await waitFor(() => server.logs.some((entry) => typeof entry.setupUrl === 'string'), {
-      what: 'the setup link',
-    });
-    const admin = await createAdmin(server.httpUrl, setupTokenFromLogs(server.logs));
+    let admin: string;
+    ({ server, admin } = await startServerWithAdmin());
     person = await openPerson('csp', blocked);
     await person.context.addCookies(browserCookies(admin, server.httpUrl));
     await person.context.exposeBinding('__cspViolation', (_source, text: string) => {

@@ -4,15 +4,9 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
-import {
-  buildServer,
-  killAllChildren,
-  startChildServer,
-  type ChildServer,
-} from '../helpers/childServer.js';
+import { killAllChildren, type ChildServer } from '../helpers/childServer.js';
 import { setupTokenFromLogs } from '../helpers/accounts.js';
-import { tempDir } from '../helpers/server.js';
+import { startBuiltServer } from '../helpers/e2eWorkspace.js';
 import { waitFor } from '../helpers/wait.js';
 
 const available = chromiumAvailable();
@@ -55,9 +49,7 @@ describe.skipIf(!available)('an administrator runs a workspace in Chromium', () 
   }
 
   beforeAll(async () => {
-    assertClientBuilt();
-    await buildServer();
-    server = await startChildServer({ env: { DATA_DIR: tempDir(), CLIENT_DIST: clientDist } });
+    server = await startBuiltServer();
     admin = await newPage('admin');
   }, 120_000);
 

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { WorkspaceInput } from '@boussole/shared';
 import { browserCookies, createAdmin, createWorkspace, setupTokenFromLogs } from './accounts.js';
 import { openPerson, type Person } from './browser.js';
@@ -21,16 +22,28 @@ export interface WorkspaceSetup {
   people: Person[];
 }
 
-export async function startWorkspaceServer(
-  workspace: Partial<WorkspaceInput> = {},
-): Promise<WorkspaceSetup> {
+/** The built server on `dataDir`, serving the client bundle; nobody set up yet. */
+export async function startBuiltServer(dataDir = tempDir()): Promise<ChildServer> {
   assertClientBuilt();
   await buildServer();
-  const server = await startChildServer({ env: { DATA_DIR: tempDir(), CLIENT_DIST: clientDist } });
+  return startChildServer({ env: { DATA_DIR: dataDir, CLIENT_DIST: clientDist } });
+}
+
+/** startBuiltServer, with its administrator (a session cookie) created from the setup link. */
+export async function startServerWithAdmin(
+  dataDir = tempDir(),
+): Promise<{ server: ChildServer; admin: string }> {
+  const server = await startBuiltServer(dataDir);
   await waitFor(() => server.logs.some((entry) => typeof entry.setupUrl === 'string'), {
     what: 'the setup link',
   });
-  const admin = await createAdmin(server.httpUrl, setupTokenFromLogs(server.logs));
+  return { server, admin: await createAdmin(server.httpUrl, setupTokenFromLogs(server.logs)) };
+}
+
+export async function startWorkspaceServer(
+  workspace: Partial<WorkspaceInput> = {},
+): Promise<WorkspaceSetup> {
+  const { server, admin } = await startServerWithAdmin();
   return {
     server,
     admin,
@@ -56,4 +69,16 @@ export async function openSignedIn(
 export async function stopWorkspaceServer(setup: WorkspaceSetup | undefined): Promise<void> {
   for (const person of setup?.people ?? []) await person.close();
   await killAllChildren();
+}
+
+/** From the workspace page at `workspaceUrl`, opens the board linked as `title`, connected. */
+export async function openBoardFrom(
+  page: Page,
+  workspaceUrl: string,
+  title: RegExp,
+): Promise<void> {
+  await page.goto(workspaceUrl);
+  await page.getByRole('link', { name: title }).click();
+  await page.locator('.tl-canvas').waitFor({ timeout: 20_000 });
+  await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
 }
