@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
+import { awarenessEntries } from '../../../shared/testing/awarenessEntries.js';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { assertAwarenessUpdate, changesNothing } from './awarenessUpdate.js';
 
+/** Entries at clock 1: [client id, JSON]. */
 function entries(states: [number, string][]): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, states.length);
-  for (const [id, json] of states) {
-    encoding.writeVarUint(e, id);
-    encoding.writeVarUint(e, 1);
-    encoding.writeVarString(e, json);
-  }
-  return encoding.toUint8Array(e);
+  return awarenessEntries(states.map(([id, json]): [number, number, string] => [id, 1, json]));
 }
 
 describe('assertAwarenessUpdate', () => {
@@ -68,28 +62,17 @@ describe('changesNothing', () => {
     const { awareness, sender } = roomAwareness();
     applyAwarenessUpdate(awareness, encodeAwarenessUpdate(sender, [sender.clientID]), 'peer');
     const clock = awareness.meta.get(sender.clientID)!.clock;
-    const removal = entriesAt([[sender.clientID, clock, 'null']]);
+    const removal = awarenessEntries([[sender.clientID, clock, 'null']]);
     expect(changesNothing(removal, awareness)).toBe(false);
     const echo = encodeAwarenessUpdate(sender, [sender.clientID]);
     expect(changesNothing(echo.slice(0, -1), awareness)).toBe(false);
     expect(changesNothing(Uint8Array.from([...echo, 0]), awareness)).toBe(false);
     expect(changesNothing(Uint8Array.from([0]), awareness)).toBe(false);
     // One stale entry does not hide a new one behind it.
-    const stranger = entriesAt([
+    const stranger = awarenessEntries([
       [sender.clientID, clock, '{"user":{"name":"Zoé"}}'],
       [424242, 1, '{"user":{"name":"Yann"}}'],
     ]);
     expect(changesNothing(stranger, awareness)).toBe(false);
   });
 });
-
-function entriesAt(states: [number, number, string][]): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, states.length);
-  for (const [id, clock, json] of states) {
-    encoding.writeVarUint(e, id);
-    encoding.writeVarUint(e, clock);
-    encoding.writeVarString(e, json);
-  }
-  return encoding.toUint8Array(e);
-}

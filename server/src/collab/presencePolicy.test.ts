@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
 import {
   Awareness,
   applyAwarenessUpdate,
   encodeAwarenessUpdate,
   removeAwarenessStates,
 } from 'y-protocols/awareness';
+import { awarenessEntries as entries } from '../../../shared/testing/awarenessEntries.js';
 import {
   FORGET_DEPARTED_AFTER_MS,
   admitAwareness,
@@ -42,18 +42,6 @@ function sender(state: Record<string, unknown> | null, clientId?: number): Aware
 }
 
 const own = (a: Awareness) => encodeAwarenessUpdate(a, [a.clientID]);
-
-/** Entries written by hand: [client id, clock, JSON]. */
-function entries(list: [number, number, string][]): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, list.length);
-  for (const [id, clock, json] of list) {
-    encoding.writeVarUint(e, id);
-    encoding.writeVarUint(e, clock);
-    encoding.writeVarString(e, json);
-  }
-  return encoding.toUint8Array(e);
-}
 
 function context(room: Awareness, overrides: Partial<PresenceContext> = {}): PresenceContext {
   return { awareness: room, identity, ownIds: new Set(), limits, ...overrides };
