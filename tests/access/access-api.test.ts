@@ -13,6 +13,7 @@ import {
   signIn,
 } from '../helpers/accounts.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { tableNames } from '../helpers/storeTables.js';
 import {
   TEST_DATABASE_URL,
   dropSchema,
@@ -34,17 +35,10 @@ const workspaceTables = [
 
 /** Every row of every table of the store, as one text to search for an id. */
 async function everyRow(store: DocStore): Promise<string> {
-  const tables =
-    store.sql.dialect === 'sqlite'
-      ? await store.sql.all<{ name: string }>(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-        )
-      : await store.sql.all<{ name: string }>(
-          'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()',
-        );
-  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(workspaceTables));
+  const tables = await tableNames(store);
+  expect(tables).toEqual(expect.arrayContaining(workspaceTables));
   const dumps = [];
-  for (const { name } of tables) {
+  for (const name of tables) {
     dumps.push(JSON.stringify(await store.sql.all(`SELECT * FROM ${name}`)));
   }
   return dumps.join('\n');

@@ -23,6 +23,7 @@ import {
 } from '../helpers/accounts.js';
 import { bindTab, connectBoard, type BoardClient } from '../helpers/boardClients.js';
 import { startServer, tempDir, type TestServer } from '../helpers/server.js';
+import { tableNames } from '../helpers/storeTables.js';
 import {
   TEST_DATABASE_URL,
   dropSchema,
@@ -41,16 +42,8 @@ const encoder = new TextEncoder();
 /** Does any row of any table hold these bytes (in a text column or a binary one)? */
 async function storeHolds(store: DocStore, needle: string): Promise<string[]> {
   const bytes = Buffer.from(needle);
-  const tables =
-    store.sql.dialect === 'sqlite'
-      ? await store.sql.all<{ name: string }>(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-        )
-      : await store.sql.all<{ name: string }>(
-          'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()',
-        );
   const found: string[] = [];
-  for (const { name } of tables) {
+  for (const name of await tableNames(store)) {
     for (const row of await store.sql.all<Record<string, unknown>>(`SELECT * FROM ${name}`)) {
       for (const value of Object.values(row)) {
         const hit =
