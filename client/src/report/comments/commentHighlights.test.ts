@@ -61,6 +61,18 @@ function rangeOf(editor: Editor, text: string): { from: number; to: number } {
   return found;
 }
 
+/** Rita's thread `t1` on `words`; returns where the words stand. */
+function commentOnWords(editor: Editor, comments: Y.Doc): { from: number; to: number } {
+  const { from, to } = rangeOf(editor, words);
+  createThread(comments, {
+    ...anchorPassage(editor.state, from, to)!,
+    author: rita,
+    text: 'Trop vague.',
+    id: 't1',
+  });
+  return { from, to };
+}
+
 describe('comment highlights', () => {
   it('stay on the commented words through edits at both edges, remote and local', () => {
     const { editor, comments, sync, remoteText } = setup();
@@ -94,13 +106,7 @@ describe('comment highlights', () => {
 
   it('shows nothing for a passage that was deleted', () => {
     const { editor, comments, sync, remoteText } = setup();
-    const { from, to } = rangeOf(editor, words);
-    createThread(comments, {
-      ...anchorPassage(editor.state, from, to)!,
-      author: rita,
-      text: 'Trop vague.',
-      id: 't1',
-    });
+    commentOnWords(editor, comments);
     const text = remoteText();
     text.delete(text.toString().indexOf(words), words.length);
     sync();
@@ -110,13 +116,7 @@ describe('comment highlights', () => {
 
   it('makes a thread active when its words are clicked in the text', () => {
     const { editor, comments } = setup();
-    const { from, to } = rangeOf(editor, words);
-    createThread(comments, {
-      ...anchorPassage(editor.state, from, to)!,
-      author: rita,
-      text: 'Trop vague.',
-      id: 't1',
-    });
+    const { from } = commentOnWords(editor, comments);
     const span = editor.view.dom.querySelector('.comment-highlight');
     expect(span).not.toBeNull();
     const click = new MouseEvent('click', { bubbles: true });
