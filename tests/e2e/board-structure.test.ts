@@ -10,15 +10,9 @@ import {
 } from '../../client/testing/boardPeers.js';
 import { cardRecord } from '../../client/testing/cardRecords.js';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
-import {
-  addMember,
-  browserCookies,
-  createAdmin,
-  createBoard,
-  createWorkspace,
-} from '../helpers/accounts.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { browserCookies } from '../helpers/accounts.js';
+import { startBoardServer } from '../helpers/e2eWorkspace.js';
+import type { TestServer } from '../helpers/server.js';
 
 const available = chromiumAvailable();
 
@@ -37,19 +31,9 @@ describe.skipIf(!available)('a board holding a broken shape tree, in Chromium', 
   let cookie = '';
 
   beforeAll(async () => {
-    assertClientBuilt();
-    server = await startServer({ env: { CLIENT_DIST: clientDist } });
-    const url = server.httpUrl;
-    const admin = await createAdmin(url, server.app.access.setup.open());
-    const workspace = await createWorkspace(url, admin);
-    board = await createBoard(url, admin, workspace, 'Atelier ancien');
-    cookie = (
-      await addMember(url, admin, workspace, {
-        email: 'alice@ccas.example.fr',
-        displayName: 'alice',
-        role: 'contributeur',
-      })
-    ).cookie;
+    let contributor: (name: string) => Promise<string>;
+    ({ server, board, contributor } = await startBoardServer('Atelier ancien'));
+    cookie = await contributor('alice');
 
     const source = createBoardStore();
     putDefaultDocument(source);

@@ -4,16 +4,10 @@ import { boardDocLayout, createYRecord } from '@boussole/shared';
 import { documentRecordsOf, putDefaultDocument } from '../../client/testing/boardPeers.js';
 import { cardRecord } from '../../client/testing/cardRecords.js';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
-import {
-  addMember,
-  browserCookies,
-  createAdmin,
-  createBoard,
-  createWorkspace,
-} from '../helpers/accounts.js';
+import { browserCookies } from '../helpers/accounts.js';
 import { bindTab, connectBoard, type BoardClient } from '../helpers/boardClients.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startBoardServer } from '../helpers/e2eWorkspace.js';
+import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 
 const available = chromiumAvailable();
@@ -55,21 +49,11 @@ describe.skipIf(!available)('a board after refused writes, in Chromium', () => {
   }
 
   beforeAll(async () => {
-    assertClientBuilt();
-    server = await startServer({ env: { CLIENT_DIST: clientDist } });
-    const url = server.httpUrl;
-    const admin = await createAdmin(url, server.app.access.setup.open());
-    const workspace = await createWorkspace(url, admin);
-    board = await createBoard(url, admin, workspace, 'Atelier refus');
-    boardUrl = `${url}/b/${board}`;
-    const member = (name: string) =>
-      addMember(url, admin, workspace, {
-        email: `${name}@ccas.example.fr`,
-        displayName: name,
-        role: 'contributeur',
-      });
-    aliceCookie = (await member('alice')).cookie;
-    const malloryCookie = (await member('mallory')).cookie;
+    let contributor: (name: string) => Promise<string>;
+    ({ server, board, contributor } = await startBoardServer('Atelier refus'));
+    boardUrl = `${server.httpUrl}/b/${board}`;
+    aliceCookie = await contributor('alice');
+    const malloryCookie = await contributor('mallory');
 
     // Alice's tab puts valid cards on the board through the real binding.
     const alice = await connectBoard(server.collabUrl, board, aliceCookie);

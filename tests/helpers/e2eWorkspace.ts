@@ -1,10 +1,17 @@
 import type { Page } from 'playwright-core';
 import type { WorkspaceInput } from '@boussole/shared';
-import { browserCookies, createAdmin, createWorkspace, setupTokenFromLogs } from './accounts.js';
+import {
+  addMember,
+  browserCookies,
+  createAdmin,
+  createBoard,
+  createWorkspace,
+  setupTokenFromLogs,
+} from './accounts.js';
 import { openPerson, type Person } from './browser.js';
 import { assertClientBuilt, clientDist } from './clientBuild.js';
 import { buildServer, killAllChildren, startChildServer, type ChildServer } from './childServer.js';
-import { tempDir } from './server.js';
+import { startServer, tempDir, type TestServer } from './server.js';
 import { waitFor } from './wait.js';
 
 /**
@@ -81,4 +88,31 @@ export async function openBoardFrom(
   await page.getByRole('link', { name: title }).click();
   await page.locator('.tl-canvas').waitFor({ timeout: 20_000 });
   await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
+}
+
+/**
+ * In process, so that a test reaches its store and rooms: the server serving the client
+ * bundle, with a workspace and one board titled `title`; `contributor(name)` adds a member who
+ * may write on it and gives their session cookie.
+ */
+export async function startBoardServer(title: string): Promise<{
+  server: TestServer;
+  board: string;
+  contributor(name: string): Promise<string>;
+}> {
+  assertClientBuilt();
+  const server = await startServer({ env: { CLIENT_DIST: clientDist } });
+  const url = server.httpUrl;
+  const admin = await createAdmin(url, server.app.access.setup.open());
+  const workspace = await createWorkspace(url, admin);
+  const board = await createBoard(url, admin, workspace, title);
+  const contributor = async (name: string) => {
+    const member = await addMember(url, admin, workspace, {
+      email: `${name}@ccas.example.fr`,
+      displayName: name,
+      role: 'contributeur',
+    });
+    return member.cookie;
+  };
+  return { server, board, contributor };
 }
