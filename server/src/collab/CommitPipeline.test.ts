@@ -1,20 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, decodeFrame, decodePermissionDenied } from '@boussole/shared';
-import { sqliteStores } from '../../../tests/helpers/sqliteStores.js';
+import { silent, storesAndCleanups } from '../testing/collabTestSetup.js';
 import type { DocStore } from '../storage/DocStore.js';
 import { CommitPipeline, type CommitOptions } from './CommitPipeline.js';
 import { Compactor } from './Compactor.js';
 import type { ContentGuard } from './ContentValidator.js';
 import type { RoomPeer } from './types.js';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
-const stores = sqliteStores({ synchronous: 'normal' });
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await stores.cleanup();
-});
+const { stores, cleanups } = storesAndCleanups();
 
 const defaults: CommitOptions = {
   commitDelayMs: 0,

@@ -1,16 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { sqliteStores } from '../../../tests/helpers/sqliteStores.js';
+import { silent, storesAndCleanups } from '../testing/collabTestSetup.js';
 import type { DocStore } from '../storage/DocStore.js';
 import { Compactor, type CommitGate } from './Compactor.js';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
-const stores = sqliteStores({ synchronous: 'normal' });
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await stores.cleanup();
-});
+const { stores } = storesAndCleanups();
 
 const openStore = () => stores.open();
 

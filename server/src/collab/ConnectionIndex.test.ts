@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '@boussole/shared';
+import { silent } from '../testing/collabTestSetup.js';
 import { ConnectionIndex, type ConnectionOrigin } from './ConnectionIndex.js';
 import { RoomConnection, type CollabSocket } from './RoomConnection.js';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const limits = {
   maxFrameBytes: 1024,
   maxBufferedBytes: 1024,

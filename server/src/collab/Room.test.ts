@@ -1,12 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, decodeFrame } from '@boussole/shared';
-import { sqliteStores } from '../../../tests/helpers/sqliteStores.js';
+import { silent, storesAndCleanups } from '../testing/collabTestSetup.js';
 import type { DocStore } from '../storage/DocStore.js';
 import { Room } from './Room.js';
 import type { RoomOptions, RoomPeer } from './types.js';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const options: RoomOptions = {
   commitDelayMs: 0,
   compactEveryUpdates: 100,
@@ -17,12 +16,7 @@ const options: RoomOptions = {
   maxPendingClients: 4,
   maxRoomPendingBytes: 8192,
 };
-const stores = sqliteStores({ synchronous: 'normal' });
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await stores.cleanup();
-});
+const { stores, cleanups } = storesAndCleanups();
 
 const openStore = () => stores.open();
 
