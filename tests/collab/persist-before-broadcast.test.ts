@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { SqliteDocStore, type StoredDoc } from '@boussole/server';
+import type { StoredDoc } from '@boussole/server';
 import { decodeFrame, encodeAwareness, encodeSyncStep1 } from '@boussole/shared';
-import { connectSynced, type TestClient } from '../helpers/clients.js';
-import { GatedStore } from '../helpers/gatedStore.js';
+import { connectSynced } from '../helpers/clients.js';
+import { gatedServerHooks } from '../helpers/gatedStore.js';
 import { connectRaw, type RawClient } from '../helpers/rawClient.js';
-import { startServer, tempDir, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
-import { openDocuments } from '../helpers/collabAccess.js';
 
 const SECRET = 'pas encore enregistré';
 
@@ -64,34 +61,11 @@ async function barrier(client: RawClient): Promise<number> {
 }
 
 describe('persist, then broadcast', () => {
-  const dir = tempDir('boussole-persist-');
-  let inner: SqliteDocStore;
-  let store: GatedStore;
-  let server: TestServer;
-  let cookie = '';
-  const clients: TestClient[] = [];
-  const raws: RawClient[] = [];
-
-  beforeAll(async () => {
-    inner = new SqliteDocStore({ file: `${dir}/boussole.sqlite`, synchronous: 'normal' });
-    await inner.migrate();
-    store = new GatedStore(inner);
-    server = await startServer({ store });
-    cookie = await openDocuments(server, 'persist-broadcast', 'persist-join');
-  });
-
-  // A failed test must not leave the next one facing a closed gate.
-  afterEach(() => store?.appendGate.open());
-
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    for (const r of raws) r.terminate();
-    await server?.close();
-    await inner?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const g = gatedServerHooks('boussole-persist-', ['persist-broadcast', 'persist-join']);
+  const { clients, raws } = g;
 
   it('sends an edit to no one while its append is pending, and to everyone once stored', async () => {
+    const { server, cookie, inner, store } = g;
     const docId = 'persist-broadcast';
     const writer = await connectSynced(server.collabUrl, docId, { cookie });
     const observer = await connectSynced(server.collabUrl, docId, { cookie });
@@ -146,6 +120,7 @@ describe('persist, then broadcast', () => {
   });
 
   it('does not put an uncommitted edit in the sync step 2 of someone joining meanwhile', async () => {
+    const { server, cookie, inner, store } = g;
     const docId = 'persist-join';
     const writer = await connectSynced(server.collabUrl, docId, { cookie });
     clients.push(writer);

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type WebSocket from 'ws';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { SqliteDocStore } from '@boussole/server';
 import { CloseCode, decodeFrame, encodeAwareness, encodeUpdate } from '@boussole/shared';
 import { connectClient, connectSynced, type TestClient } from '../helpers/clients.js';
-import { GatedStore } from '../helpers/gatedStore.js';
+import { GatedStore, gatedServerHooks } from '../helpers/gatedStore.js';
 import { connectRaw, type RawClient } from '../helpers/rawClient.js';
 import { startServer, tempDir, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
@@ -64,44 +64,18 @@ function rawWriter(raw: RawClient) {
 }
 
 describe('room lifecycle', () => {
-  const dir = tempDir('boussole-lifecycle-');
-  let inner: SqliteDocStore;
-  let store: GatedStore;
-  let server: TestServer;
-  let cookie = '';
-  const clients: TestClient[] = [];
-  const raws: RawClient[] = [];
+  const g = gatedServerHooks('boussole-lifecycle-', documentIds, {
+    ROOM_IDLE_MS: '100',
+    MAX_DOCUMENT_BYTES: String(MAX_DOCUMENT_BYTES),
+  });
+  const { clients, raws } = g;
 
   const track = (client: TestClient) => (clients.push(client), client);
   const trackRaw = (raw: RawClient) => (raws.push(raw), raw);
 
-  beforeAll(async () => {
-    inner = new SqliteDocStore({ file: `${dir}/boussole.sqlite`, synchronous: 'normal' });
-    await inner.migrate();
-    store = new GatedStore(inner);
-    server = await startServer({
-      store,
-      env: {
-        ROOM_IDLE_MS: '100',
-        MAX_DOCUMENT_BYTES: String(MAX_DOCUMENT_BYTES),
-      },
-    });
-    cookie = await openDocuments(server, ...documentIds);
-  });
-
-  // A failed test must not leave the next one facing a closed gate.
-  afterEach(() => store?.appendGate.open());
-
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    for (const r of raws) r.terminate();
-    await server?.close();
-    await inner?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
   describe('presence', () => {
     it("removes a participant's presence when their socket closes without a goodbye", async () => {
+      const { server, cookie } = g;
       const docId = 'presence-cleanup';
       const bob = track(await connectSynced(server.collabUrl, docId, { cookie }));
       const states = () => bob.provider.awareness.getStates();
@@ -128,6 +102,7 @@ describe('room lifecycle', () => {
     });
 
     it('answers a query-awareness (type 3) with every presence', async () => {
+      const { server, cookie } = g;
       const docId = 'presence-query';
       const alice = track(await connectSynced(server.collabUrl, docId, { cookie }));
       const bob = track(await connectSynced(server.collabUrl, docId, { cookie }));
@@ -159,6 +134,7 @@ describe('room lifecycle', () => {
      * idle timer has fired too.
      */
     async function leaveThenWaitForIdleTimer(leaving: TestClient, docId: string) {
+      const { server, cookie } = g;
       const clock = await connectSynced(server.collabUrl, `${docId}-clock`, { cookie });
       leaving.destroy();
       await waitFor(() => server.app.rooms.peek(docId)?.peerCount === 0, { what: 'room empty' });
@@ -169,6 +145,7 @@ describe('room lifecycle', () => {
     }
 
     it('unloads an empty room only once its writes are stored, and reloads it', async () => {
+      const { server, cookie, inner, store } = g;
       const docId = 'idle-unload';
       const writer = await connectSynced(server.collabUrl, docId, { cookie });
       writer.doc.getText('text').insert(0, 'Premier jet. ');
@@ -197,6 +174,7 @@ describe('room lifecycle', () => {
     });
 
     it('gives a join that races the unload the full content, in a live room', async () => {
+      const { server, cookie, inner, store } = g;
       const docId = 'idle-race';
       const writer = await connectSynced(server.collabUrl, docId, { cookie });
       writer.doc.getText('text').insert(0, 'Avant. ');
@@ -238,6 +216,7 @@ describe('room lifecycle', () => {
   });
 
   it('refuses an update that would push the document past MAX_DOCUMENT_BYTES with 4409', async () => {
+    const { server, cookie, inner } = g;
     const docId = 'size-limit';
     const writer = track(await connectSynced(server.collabUrl, docId, { cookie }));
     const other = track(await connectSynced(server.collabUrl, docId, { cookie }));

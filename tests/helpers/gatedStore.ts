@@ -1,4 +1,10 @@
-import type { DocStore, StoredDoc } from '@boussole/server';
+import fs from 'node:fs';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { SqliteDocStore, type DocStore, type StoredDoc } from '@boussole/server';
+import type { TestClient } from './clients.js';
+import { openDocuments } from './collabAccess.js';
+import type { RawClient } from './rawClient.js';
+import { startServer, tempDir, type TestServer } from './server.js';
 
 /** A door a test opens and closes: calls to `wait()` resolve only while it is open. */
 export class Gate {
@@ -89,4 +95,49 @@ export class GatedStore implements DocStore {
   close(): Promise<void> {
     return this.inner.close();
   }
+}
+
+export interface GatedServer {
+  inner: SqliteDocStore;
+  store: GatedStore;
+  server: TestServer;
+  /** The session of the owner of the documents. */
+  cookie: string;
+  /** Closed after all. */
+  clients: TestClient[];
+  raws: RawClient[];
+}
+
+/**
+ * Within a describe block: the in-process server on an embedded store seen through a
+ * GatedStore, with `docIds` made real documents. A failed test must not leave the next one
+ * facing a closed gate; after all, the sockets, the server and the store are closed.
+ */
+export function gatedServerHooks(
+  prefix: string,
+  docIds: string[],
+  env?: Record<string, string>,
+): GatedServer {
+  const dir = tempDir(prefix);
+  const gated = { clients: [], raws: [] } as unknown as GatedServer;
+
+  beforeAll(async () => {
+    gated.inner = new SqliteDocStore({ file: `${dir}/boussole.sqlite`, synchronous: 'normal' });
+    await gated.inner.migrate();
+    gated.store = new GatedStore(gated.inner);
+    gated.server = await startServer({ store: gated.store, ...(env ? { env } : {}) });
+    gated.cookie = await openDocuments(gated.server, ...docIds);
+  });
+
+  afterEach(() => gated.store?.appendGate.open());
+
+  afterAll(async () => {
+    for (const c of gated.clients) c.destroy();
+    for (const r of gated.raws) r.terminate();
+    await gated.server?.close();
+    await gated.inner?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  return gated;
 }
