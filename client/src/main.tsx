@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { ErrorBoundary } from './app/ErrorBoundary.js';
+import { registerServiceWorker } from './app/serviceWorker.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
@@ -13,3 +14,5 @@ createRoot(root).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+
+registerServiceWorker();

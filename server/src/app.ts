@@ -21,10 +21,29 @@ import { Reports } from './documents/Reports.js';
 import { documentRoutes } from './routes/documents.js';
 import { reportRoutes } from './routes/reports.js';
 import { boardRoutes } from './routes/boards.js';
+import { boardExportRoutes } from './routes/boardExport.js';
+import { cardLinkRoutes } from './routes/cardLinks.js';
+import { boardAdminRoutes } from './routes/boardAdmin.js';
+import { BoardActivity } from './documents/BoardActivity.js';
+import { BoardAdmin } from './documents/BoardAdmin.js';
+import { BoardCardCounts } from './documents/BoardCardCounts.js';
 import { registerClientRoutes } from './routes/client.js';
 import { registerClientConfigRoutes } from './routes/clientConfig.js';
 import { registerCollabRoutes } from './routes/collab.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { invitationNoticeRoutes } from './routes/invitationNotice.js';
+import { importRoutes } from './routes/imports.js';
+import { voteRoutes } from './routes/votes.js';
+import { VoteService } from './votes/VoteService.js';
+import { VoteStore } from './votes/VoteStore.js';
+import { ImportService } from './imports/ImportService.js';
+import { SessionDocs, boardIdOfSessionDoc } from './session/SessionDocs.js';
+import { withBoardWriteRules } from './session/BoardWriteGate.js';
+import type { ContentValidator } from './collab/ContentValidator.js';
+import { sessionRoutes } from './session/sessionRoutes.js';
+import { Contributions } from './contributions/Contributions.js';
+import { withAnonymousAuthorship } from './contributions/anonymousAuthorship.js';
+import { heldCardRoutes } from './routes/heldCards.js';
 
 export interface AppDeps {
   config: Config;
@@ -85,20 +104,48 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
   );
 
   const documents = new DocumentCatalog(store.sql);
+  // When each board last changed, seen at every append the rooms commit (workspace page).
+  const activity = new BoardActivity(documents, app.log);
   const contentValidatorFor = contentValidatorsByKind({ uncheckedRoots: config.uncheckedRoots });
   const registry = new RoomRegistry(
-    store,
+    activity.track(store),
     {
       ...config.rooms,
       maxDocumentBytes: config.limits.maxDocumentBytes,
       maxPendingBytes: config.limits.maxPendingBytes,
       maxPendingClients: config.limits.maxPendingClients,
       maxRoomPendingBytes: config.limits.maxRoomPendingBytes,
+      // « Sans hiérarchie »: nobody's name or cursor is relayed on a board in anonymous mode.
+      presenceHidden: (docId) => sessions.currentSession(docId).modes?.anonymous === true,
     },
     app.log,
-    async (docId) => contentValidatorFor((await documents.get(docId))?.kind),
+    async (docId): Promise<ContentValidator | undefined> => {
+      const kind = (await documents.get(docId))?.kind;
+      const validator = contentValidatorFor(kind);
+      if (!validator) return undefined;
+      // Boards obey their session (timer at zero, locks); session rooms report their state.
+      if (kind === 'board') {
+        await sessions.prepareBoard(docId);
+        const authored = withAnonymousAuthorship(validator, docId, {
+          isAnonymous: (boardId) => sessions.currentSession(boardId).modes?.anonymous === true,
+          record: (boardId, author, cardIds) =>
+            contributions.recordAnonymousCards(boardId, author, cardIds),
+        });
+        return withBoardWriteRules(authored, docId, sessions);
+      }
+      const boardId = kind === 'board-session' ? boardIdOfSessionDoc(docId) : undefined;
+      return boardId ? sessions.contentValidator(boardId, validator) : validator;
+    },
   );
   app.decorate('rooms', registry);
+  /** Boards' session documents (timer, agenda, vote, lock…), for routes and the board rules. */
+  const sessions: SessionDocs = new SessionDocs({
+    documents,
+    rooms: registry,
+    clock: clock ?? Date.now,
+  });
+  app.decorate('sessions', sessions);
+  const cardCounts = new BoardCardCounts({ store, liveRoom: (docId) => registry.peek(docId) });
 
   await app.register(websocket, {
     // Frames over MAX_FRAME_BYTES get our own close code (4413) from RoomConnection; ws itself
@@ -158,6 +205,8 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
       documentsErased: async (docIds) => {
         for (const docId of docIds) {
           await registry.erase(docId, CloseCode.InvalidDocumentId, 'document erased');
+          activity.forget(docId);
+          cardCounts.forget(docId);
         }
       },
     },
@@ -179,24 +228,98 @@ export async function buildApp({ config, store, clock }: AppDeps): Promise<Fasti
     rooms: registry,
   });
 
+  const boardValidator = contentValidatorFor('board');
+  if (!boardValidator) throw new Error('no content rules for boards');
+  const imports = new ImportService({
+    documents,
+    workspaces: access.workspaces,
+    rooms: registry,
+    boardValidator,
+    audit: access.audit,
+    sql: store.sql,
+    limits: config.imports,
+    clock,
+  });
+  // Cards held out of the board while writing privately or moderated (issue #15).
+  const contributions = new Contributions({
+    sql: store.sql,
+    rooms: registry,
+    boardValidator,
+    audit: access.audit,
+    sessions,
+    documents,
+    log: app.log,
+    clock,
+  });
+  // Erasing a workspace drops its imports, which live in memory only.
+  access.hooks.workspaceErased = (workspaceId) => imports.dropWorkspace(workspaceId);
+  // Expired imports leave memory even when nobody asks about them any more.
+  const importSweeper = setInterval(
+    () => imports.sessions.sweep(),
+    Math.min(60_000, config.imports.ttlMs),
+  );
+  importSweeper.unref();
+
   registerCollabRoutes(app, { registry, config, access: access.access, connections });
   registerHealthRoutes(app, { store });
   // REST resources, one plugin each, given what they use; the work is in access/ and documents/.
-  await app.register(boardRoutes, { documents, access: access.access });
+  await app.register(boardRoutes, { documents, access: access.access, sessions });
+  await app.register(sessionRoutes, { sessions });
+  await app.register(boardExportRoutes, {
+    documents,
+    access: access.access,
+    committedState: (docId) => registry.committedState(docId),
+  });
+  await app.register(cardLinkRoutes, {
+    ctx: access,
+    committedState: (docId) => registry.committedState(docId),
+  });
   await app.register(authRoutes, { ctx: access });
   await app.register(workspaceRoutes, {
     ctx: access,
     archive: { versions, committedState: (docId) => registry.committedState(docId) },
   });
   await app.register(documentRoutes, { ctx: access, versions, admin: documentAdmin });
+  await app.register(boardAdminRoutes, {
+    ctx: access,
+    admin: new BoardAdmin({
+      documents,
+      store,
+      audit: access.audit,
+      eraseContent: (docId) =>
+        registry.erase(docId, CloseCode.InvalidDocumentId, 'document erased'),
+    }),
+    counts: cardCounts,
+    activity,
+    peopleOn: (docIds) => connections.peopleOn(docIds),
+    presenceHidden: (docId) => sessions.currentSession(docId).modes?.anonymous === true,
+  });
   await app.register(reportRoutes, { ctx: access, reports });
   await app.register(linkRoutes, { ctx: access });
+  await app.register(invitationNoticeRoutes, { ctx: access });
   await app.register(userRoutes, { ctx: access });
+  await app.register(importRoutes, {
+    ctx: access,
+    imports,
+    maxBytes: config.imports.maxBytes,
+  });
+  await app.register(heldCardRoutes, { documents, access: access.access, contributions });
+  // Dot-votes (issue #15): ballots in SQL, the vote's public face in the session document.
+  const votes = new VoteService({
+    store: new VoteStore(store.sql),
+    rooms: registry,
+    session: sessions,
+    clock,
+  });
+  await app.register(voteRoutes, { documents, access: access.access, votes });
   registerClientConfigRoutes(app, { tldrawLicenseKey: config.tldrawLicenseKey });
   await registerClientRoutes(app, { clientDist: config.clientDist });
 
   // Runs after the listener stopped: every accepted update is committed before we return.
   app.addHook('onClose', async () => {
+    votes.dispose();
+    clearInterval(importSweeper);
+    imports.sessions.clear();
     await registry.closeAll(CloseCode.ServerShuttingDown, 'server shutting down');
   });
   return app;

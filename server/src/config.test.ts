@@ -65,4 +65,24 @@ describe('loadConfig', () => {
     // `true` would let any client choose the address it is rate-limited under.
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY="true" is invalid/);
   });
+
+  it('bounds imports: size, lifetime and how many are open, with defaults', () => {
+    expect(loadConfig({}).imports).toEqual({
+      maxBytes: 5 * 1024 * 1024,
+      ttlMs: 30 * 60_000,
+      maxOpen: 20,
+      maxOpenPerPerson: 3,
+    });
+    const small = loadConfig({
+      MAX_IMPORT_BYTES: '2048',
+      IMPORT_TTL_MINUTES: '5',
+      MAX_OPEN_IMPORTS: '2',
+    }).imports;
+    expect(small).toEqual({ maxBytes: 2048, ttlMs: 5 * 60_000, maxOpen: 2, maxOpenPerPerson: 2 });
+    expect(() => loadConfig({ MAX_IMPORT_BYTES: '5 Mo' })).toThrow(
+      /MAX_IMPORT_BYTES="5 Mo" is invalid: expected .*integer/,
+    );
+    expect(() => loadConfig({ IMPORT_TTL_MINUTES: '0' })).toThrow(/IMPORT_TTL_MINUTES="0"/);
+    expect(() => loadConfig({ MAX_OPEN_IMPORTS: '-1' })).toThrow(/MAX_OPEN_IMPORTS="-1"/);
+  });
 });

@@ -56,6 +56,9 @@ const configSchema = z.object({
   TLDRAW_LICENSE_KEY: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(15_000),
   SESSION_DAYS: int(1, 365).default(14),
+  MAX_IMPORT_BYTES: int(1024, 1024 * 1024 * 1024).default(5 * 1024 * 1024),
+  IMPORT_TTL_MINUTES: int(1, 24 * 60).default(30),
+  MAX_OPEN_IMPORTS: int(1, 10_000).default(20),
   ALLOWED_ORIGINS: z
     .string()
     .transform((value) =>
@@ -156,7 +159,17 @@ export interface Config {
    * person's address rather than the proxy's: false (none), a hop count, or their addresses.
    */
   trustProxy: false | number | string[];
+  /**
+   * Survey and indicator files imported as cards (issue #13): the largest file accepted, how
+   * long an uploaded import waits for its review before it is forgotten, and how many may be
+   * open at once on the instance (and per person, IMPORTS_PER_PERSON). Imports live in memory
+   * only: these bound what an upload can hold there.
+   */
+  imports: { maxBytes: number; ttlMs: number; maxOpen: number; maxOpenPerPerson: number };
 }
+
+/** Open imports one person may have at once, whatever MAX_OPEN_IMPORTS allows the instance. */
+export const IMPORTS_PER_PERSON = 3;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -215,5 +228,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     allowedOrigins: c.ALLOWED_ORIGINS,
     sessionDays: c.SESSION_DAYS,
     trustProxy: c.TRUST_PROXY,
+    imports: {
+      maxBytes: c.MAX_IMPORT_BYTES,
+      ttlMs: c.IMPORT_TTL_MINUTES * 60_000,
+      maxOpen: c.MAX_OPEN_IMPORTS,
+      maxOpenPerPerson: Math.min(IMPORTS_PER_PERSON, c.MAX_OPEN_IMPORTS),
+    },
   };
 }

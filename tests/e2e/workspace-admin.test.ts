@@ -173,6 +173,9 @@ describe.skipIf(!available)('an administrator runs a workspace in Chromium', () 
     expect((await download).suggestedFilename()).toMatch(/^boussole-.*\.zip$/);
     await audit.getByText('Espace exporté (archive RGPD)').first().waitFor();
 
+    // The purge lives in the board's settings, behind its « ⋯ » menu (workspace-home test).
+    await admin.getByRole('button', { name: /^Actions — Regroupement/ }).click();
+    await admin.getByRole('menuitem', { name: 'Paramètres' }).click();
     await admin.getByRole('button', { name: /Purger l’historique — Regroupement/ }).click();
     await admin.getByRole('dialog').getByText('Aucune version nommée').waitFor();
     await admin.getByRole('button', { name: 'Purger maintenant' }).click();

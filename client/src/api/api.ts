@@ -39,7 +39,13 @@ import {
   type ReportDetail,
   type ReportExportFormat,
   type VersionSummary,
+  linkPreviewSchema,
+  noticeSchema,
+  type InformationNotice,
+  type LinkPreview,
 } from '@boussole/shared';
+
+import { jsonRequestInit } from './jsonRequest.js';
 
 /** REST calls, their answers validated with the shared zod schemas. */
 async function request(path: string, init?: RequestInit): Promise<unknown> {
@@ -76,23 +82,24 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function send(path: string, method: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(path, {
-    method,
-    headers: {
-      [CSRF_HEADER]: '1',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const parsed: unknown = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
-    const message =
-      parsed && typeof parsed === 'object' && 'message' in parsed ? String(parsed.message) : '';
-    throw new ApiRequestError(response.status, message || `HTTP ${response.status}`);
+/** The server's French message from a refusal's JSON body, else the HTTP status. */
+export function refusal(status: number, text: string): ApiRequestError {
+  let message = '';
+  try {
+    const body: unknown = JSON.parse(text);
+    if (body && typeof body === 'object' && 'message' in body) message = String(body.message);
+  } catch {
+    // Not JSON (a proxy's page): the status says enough.
   }
-  return parsed;
+  return new ApiRequestError(status, message || `HTTP ${status}`);
+}
+
+/** One JSON request to Boussole's API, with the CSRF header; a refusal throws ApiRequestError. */
+export async function send(path: string, method: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(path, jsonRequestInit(method, body));
+  const text = await response.text();
+  if (!response.ok) throw refusal(response.status, text);
+  return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
 export async function getSetupStatus(): Promise<boolean> {
@@ -183,6 +190,32 @@ export async function redeemLink(input: RedeemRequest): Promise<{ workspaceId: s
   return z
     .object({ workspaceId: z.string() })
     .parse(await send('/api/links/redeem', 'POST', input));
+}
+
+/**
+ * What an invitation leads to (workspace, role, notice, a suggested pseudonym), read before
+ * the guest gives a name. Throws ApiRequestError: 404 unknown, 410 expired/revoked/used up,
+ * 429 too many bad attempts, each with the server's French message.
+ */
+export async function previewLink(token: string): Promise<LinkPreview> {
+  return linkPreviewSchema.parse(await send('/api/links/preview', 'POST', { token }));
+}
+
+/** The information notice guests of this workspace read before joining. */
+export async function getNotice(workspaceId: string): Promise<InformationNotice> {
+  return noticeSchema.parse(
+    await send(`/api/workspaces/${encodeURIComponent(workspaceId)}/notice`, 'GET'),
+  );
+}
+
+/** Saves the workspace's own notice, or with null goes back to the default text. */
+export async function setNotice(
+  workspaceId: string,
+  text: string | null,
+): Promise<InformationNotice> {
+  return noticeSchema.parse(
+    await send(`/api/workspaces/${encodeURIComponent(workspaceId)}/notice`, 'PUT', { text }),
+  );
 }
 
 /** A board with the caller's rights on it; throws ApiRequestError (401, 403, 404) otherwise. */

@@ -13,6 +13,8 @@ import './app.css';
 const BoardPage = lazy(() => import('../board/BoardPage.js'));
 // So is the report's editor (ProseMirror): it loads only with a report.
 const ReportPage = lazy(() => import('../report/ReportPage.js'));
+// The import page is only for facilitators, now and then.
+const ImportPage = lazy(() => import('../imports/ImportPage.js'));
 
 export function App() {
   return (
@@ -56,6 +58,11 @@ function Page({ route }: { route: Route }) {
       {route.name === 'setup' && <SetupPage />}
       {route.name === 'invitation' && <InvitationPage />}
       {route.name === 'workspace' && <WorkspacePage workspaceId={route.workspaceId} />}
+      {route.name === 'import' && (
+        <Suspense fallback={<p className="loading">…</p>}>
+          <ImportPage workspaceId={route.workspaceId} boardId={route.boardId} />
+        </Suspense>
+      )}
       {route.name === 'board' && (
         <Suspense fallback={<p className="loading">{t('board.loading')}</p>}>
           <BoardPage boardId={route.boardId} />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/useT.js';
-import { getSetupStatus, redeemLink, setUp, signIn } from '../api/api.js';
-import { navigate, takeFragmentToken, workspacePath } from '../ui/router.js';
+import { getSetupStatus, setUp, signIn } from '../api/api.js';
+import { navigate, takeFragmentToken } from '../ui/router.js';
 import { ErrorAlert, useFormAction } from '../ui/forms.js';
 import { InputField } from '../ui/fields.js';
 import { useRefreshSession } from '../api/session.js';
@@ -99,34 +99,10 @@ export function SetupPage() {
   );
 }
 
-/** /invitation#<token>: a guest chooses the name others will see, and joins. */
-export function InvitationPage() {
-  const t = useT();
-  const refreshSession = useRefreshSession();
-  const [token] = useState(takeFragmentToken);
-  const [displayName, setDisplayName] = useState('');
-  const { error, onSubmit } = useFormAction(async () => {
-    const { workspaceId } = await redeemLink({ token, displayName });
-    await refreshSession();
-    navigate(workspacePath(workspaceId));
-  });
+// The invitation page reads the link's preview first: it lives in its own folder.
+export { InvitationPage } from './invitation/InvitationPage.js';
 
-  return (
-    <main className="home">
-      <form className="card-form" onSubmit={onSubmit} aria-label={t('invite.title')}>
-        <h1>{t('invite.title')}</h1>
-        {!token && <p className="error">{t('invite.noToken')}</p>}
-        <ErrorAlert error={error} />
-        <DisplayNameField label={t('invite.name')} value={displayName} onChange={setDisplayName} />
-        <button type="submit" disabled={!token}>
-          {t('invite.submit')}
-        </button>
-      </form>
-    </main>
-  );
-}
-
-/** The name others will see: the same bounds for the first administrator and for a guest. */
+/** The name others will see: the same bounds as a guest's (invitation/InvitationPage.tsx). */
 function DisplayNameField(props: { label: string; value: string; onChange(value: string): void }) {
   return <InputField {...props} required maxLength={80} />;
 }

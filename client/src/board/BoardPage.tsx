@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import {
   Tldraw,
   atom,
@@ -13,6 +13,9 @@ import {
 } from 'tldraw';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import 'tldraw/tldraw.css';
+// After tldraw's: the cards' classes override its container's (imported here, not by CardView,
+// because Node scripts and benchmarks load the shapes without a CSS loader).
+import './shapes/cardView.css';
 import {
   ApiRequestError,
   getBoardForPage,
@@ -20,6 +23,7 @@ import {
   type BoardForPage,
 } from '../api/api.js';
 import { navigate, workspacePath } from '../ui/router.js';
+import { rememberBoard, rememberedBoard } from '../app/rememberedBoards.js';
 import type { CollabSession } from '../collab/collabSession.js';
 import { useCollabSession } from '../collab/useCollabSession.js';
 import { useT } from '../i18n/useT.js';
@@ -28,10 +32,25 @@ import { bindAwareness } from './awarenessBinding.js';
 import { CardToolbar } from './CardToolbar.js';
 import { CardSidePanel } from './panel/CardSidePanel.js';
 import { ConnectionPill } from '../collab/ConnectionPill.js';
-import { PeopleList } from './PeopleList.js';
+import { BoardFocus, FocusPeopleList, type FocusSession } from './focus/BoardFocus.js';
+import { BoardExportLinks } from './BoardExportLinks.js';
+import { BoardSearchBar } from './search/BoardSearchBar.js';
+import { ThemeSuggestions } from './suggest/ThemeSuggestions.js';
+import { boardUiComponents } from './tldrawUi.js';
+import { BoardArrange } from './arrange/ArrangeControls.js';
+import { arrangeText } from './arrange/arrangeText.js';
+import {
+  PersonalDataCheckButton,
+  PersonalDataCheckPanel,
+} from '../personalData/PersonalDataCheck.js';
+import { ImportFileLink } from '../personalData/ImportFileLink.js';
 import { boussoleShapeUtils } from './shapes/index.js';
 import { applyTemplateOnce } from './templates/applyTemplate.js';
 import { useBoardStore } from './useBoardStore.js';
+import { BoardVote } from './vote/BoardVote.js';
+import { BoardContribution } from './contribution/BoardContribution.js';
+import { SessionBar } from './session/SessionBar.js';
+import { useBoardSession } from './session/useBoardSession.js';
 
 // Fonts, icons and translations come from this server, never from a CDN.
 const assetUrls = getAssetUrlsByImport();
@@ -40,36 +59,60 @@ const assetUrls = getAssetUrlsByImport();
  * Asks the server what this board is and what the person may do on it before connecting: a
  * refused person gets a sentence in French instead of a socket that retries forever.
  */
+/** Why the board cannot be shown: a message key, or the server's own words. */
+type Refusal =
+  | { key: 'board.signIn' | 'board.forbidden' | 'board.notFound' | 'board.offlineUnknown' }
+  | { message: string };
+
 export default function BoardPage({ boardId }: { boardId: string }) {
   const t = useT();
   const [board, setBoard] = useState<BoardForPage | undefined>();
-  const [refusal, setRefusal] = useState<string>();
+  const [refusal, setRefusal] = useState<Refusal>();
+  // Bumped when the network comes back after a board could not be opened offline: fetch again.
+  const [attempt, setAttempt] = useState(0);
+  const offlineUnknown =
+    refusal !== undefined && 'key' in refusal && refusal.key === 'board.offlineUnknown';
+  useEffect(() => {
+    if (!offlineUnknown) return;
+    const retry = () => setAttempt((n) => n + 1);
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [offlineUnknown]);
 
+  // Keyed on the board only: the refusal is kept as a code and worded at render, so switching
+  // the language neither fetches the board again nor reopens its connection.
   useEffect(() => {
     setBoard(undefined);
     setRefusal(undefined);
     getBoardForPage(boardId)
-      .then(setBoard)
+      .then((found) => {
+        rememberBoard(boardId, found);
+        setBoard(found);
+      })
       .catch((error: unknown) => {
         const status = error instanceof ApiRequestError ? error.status : 0;
+        // Offline (no answer at all): the board as last seen in this tab, from its local copy.
+        const offline = status === 0 && !navigator.onLine ? rememberedBoard(boardId) : undefined;
+        if (offline) return setBoard(offline);
         setRefusal(
-          status === 401
-            ? t('board.signIn')
-            : status === 403
-              ? t('board.forbidden')
-              : status === 404
-                ? t('board.notFound')
-                : error instanceof Error
-                  ? error.message
-                  : String(error),
+          status === 0 && !navigator.onLine
+            ? // Offline, and this tab never opened the board: nothing local to show.
+              { key: 'board.offlineUnknown' }
+            : status === 401
+              ? { key: 'board.signIn' }
+              : status === 403
+                ? { key: 'board.forbidden' }
+                : status === 404
+                  ? { key: 'board.notFound' }
+                  : { message: error instanceof Error ? error.message : String(error) },
         );
       });
-  }, [boardId, t]);
+  }, [boardId, attempt]);
 
   if (refusal) {
     return (
       <p className="loading error" role="alert">
-        {refusal}
+        {'key' in refusal ? t(refusal.key) : refusal.message}
       </p>
     );
   }
@@ -91,8 +134,26 @@ function BoardCanvas({ board, session }: { board: BoardForPage; session: CollabS
   const userId = board.access?.identity.id ?? localUserId;
   const displayName = board.access?.identity.name ?? localName;
   const readOnly = board.access ? !board.access.canWrite : false;
+  const role = board.access?.role;
+  const facilitator = role === 'animateur' || role === 'administrateur';
+  // The session document (timer, agenda, vote, lock, modes, focus) is opened here once and
+  // handed to every part of the page that reads it.
+  const boardSession = useBoardSession(board.id, facilitator);
+  const { focus, serverNow, clockReady, write: writeSession } = boardSession;
+  // The focus waits for the first clock measurement: a summon is obeyed only if recent, and a
+  // computer minutes off would otherwise judge that by its own wrong clock.
+  const focusSession = useMemo<FocusSession>(
+    () => ({
+      focus: clockReady ? focus : undefined,
+      serverNow,
+      writeFocus: writeSession ? (value) => writeSession('focus', value) : undefined,
+    }),
+    [focus, clockReady, serverNow, writeSession],
+  );
   const [licenseKey, setLicenseKey] = useState<string | undefined>();
   const [editor, setEditor] = useState<Editor | undefined>();
+  const [checkOpen, setCheckOpen] = useState(false);
+  const checkPanelId = useId();
 
   useEffect(() => {
     void getClientConfig().then((c) => setLicenseKey(c?.tldrawLicenseKey ?? undefined));
@@ -101,6 +162,8 @@ function BoardCanvas({ board, session }: { board: BoardForPage; session: CollabS
   const storeState = useBoardStore(session);
 
   // The person's identity as tldraw sees it (cursor label and colour, locale of its menus).
+  // One atom for the page, updated in place (below): a new one would make tldraw rebuild its
+  // editor, losing the selection, each time the name, colour or language changes.
   const preferences = useMemo(
     () =>
       atom<TLUserPreferences>('boussole user', {
@@ -109,8 +172,11 @@ function BoardCanvas({ board, session }: { board: BoardForPage; session: CollabS
         color,
         locale: language,
       }),
-    [userId, displayName, color, language],
+    [userId],
   );
+  useEffect(() => {
+    preferences.set({ id: userId, name: displayName || null, color, locale: language });
+  }, [preferences, userId, displayName, color, language]);
   const user = useMemo(() => createTLCurrentUser({ userPreferences: preferences }), [preferences]);
 
   useEffect(() => {
@@ -191,11 +257,31 @@ function BoardCanvas({ board, session }: { board: BoardForPage; session: CollabS
         {readOnly ? (
           <p className="read-only">{t('board.readOnly')}</p>
         ) : (
-          <CardToolbar editor={editor} />
+          <>
+            <CardToolbar editor={editor} />
+            <PersonalDataCheckButton
+              open={checkOpen}
+              disabled={!editor}
+              panelId={checkPanelId}
+              onToggle={() => setCheckOpen(!checkOpen)}
+            />
+            {editor && <ThemeSuggestions editor={editor} />}
+            {editor && <BoardArrange editor={editor} text={arrangeText[language]} />}
+          </>
         )}
-        <PeopleList awareness={session.awareness} />
+        <BoardExportLinks boardId={board.id} title={board.title} editor={editor} />
+        {board.workspaceId && board.access && (
+          <ImportFileLink
+            workspaceId={board.workspaceId}
+            boardId={board.id}
+            role={board.access.role}
+          />
+        )}
+        <FocusPeopleList session={session} editor={editor} />
         <ConnectionPill session={session} />
       </div>
+      <SessionBar editor={editor} session={boardSession} board={session} />
+      {editor && <BoardSearchBar editor={editor} />}
       <div className="board-canvas">
         {storeState.kind === 'loading' && <p className="loading">{t('board.loading')}</p>}
         {storeState.kind === 'error' && (
@@ -212,13 +298,53 @@ function BoardCanvas({ board, session }: { board: BoardForPage; session: CollabS
             assetUrls={assetUrls}
             user={user}
             licenseKey={licenseKey}
+            components={boardUiComponents}
             onMount={(mounted) => {
               setEditor(mounted);
               return () => setEditor(undefined);
             }}
           />
         )}
-        {editor && !readOnly && <CardSidePanel editor={editor} />}
+        {editor && boardSession.doc && (
+          <BoardContribution
+            boardId={board.id}
+            role={role}
+            canWrite={!readOnly}
+            board={session}
+            sessionDoc={boardSession.doc}
+          />
+        )}
+        {editor && (
+          <BoardVote
+            editor={editor}
+            boardId={board.id}
+            role={role}
+            canWrite={!readOnly}
+            vote={boardSession.vote}
+            voteFromPage
+          />
+        )}
+        {editor && !readOnly && (
+          <CardSidePanel editor={editor} boardId={board.id} workspaceId={board.workspaceId} />
+        )}
+        {editor && (
+          <BoardFocus
+            editor={editor}
+            session={session}
+            boardId={board.id}
+            selfName={displayName}
+            focusSession={focusSession}
+            readOnly={readOnly}
+          />
+        )}
+        {editor && !readOnly && checkOpen && (
+          <PersonalDataCheckPanel
+            id={checkPanelId}
+            editor={editor}
+            workspaceId={board.workspaceId}
+            onClose={() => setCheckOpen(false)}
+          />
+        )}
       </div>
     </section>
   );

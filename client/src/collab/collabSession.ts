@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import { WebsocketProvider, messageAuth } from 'y-websocket';
+import { readAuthMessage } from 'y-protocols/auth';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { deriveStatus, type ConnectionStatus, type StatusInputs } from './connectionStatus.js';
@@ -17,6 +18,11 @@ export interface CollabSession {
   /** For useSyncExternalStore. */
   subscribeStatus(listener: () => void): () => void;
   getStatus(): ConnectionStatus;
+  /**
+   * Why the server refused (and took back) something this tab wrote, in its words: a card
+   * refused, a board frozen or locked by the facilitator. Returns the unsubscribe.
+   */
+  onRefusal(listener: (reason: string) => void): () => void;
   destroy(): void;
 }
 
@@ -53,6 +59,14 @@ export function openCollabSession(
     for (const listener of listeners) listener();
   };
 
+  // The provider only logs the server's refusal notices; the page tells the person instead.
+  const refusalListeners = new Set<(reason: string) => void>();
+  provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
+    readAuthMessage(decoder, doc, (_doc, reason) => {
+      for (const listener of refusalListeners) listener(reason);
+    });
+  };
+
   provider.on('status', ({ status: socket }) => update({ socket }));
   provider.on('sync', (synced: boolean) => update({ synced }));
   provider.on('closed', ({ code }) => update({ permanentClose: { code } }));
@@ -76,6 +90,10 @@ export function openCollabSession(
       return () => listeners.delete(listener);
     },
     getStatus: () => status,
+    onRefusal(listener) {
+      refusalListeners.add(listener);
+      return () => refusalListeners.delete(listener);
+    },
     destroy() {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);

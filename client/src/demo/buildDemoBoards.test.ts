@@ -55,6 +55,22 @@ describe('the Val d’Arvière demo boards', () => {
     );
   });
 
+  it('spells the observations’ publics as the demo workspace lists them', () => {
+    const workspace = JSON.parse(read('workspace.json')) as { publics: string[] };
+    const publics = shapesOf(boards.affinity, 'observation').map(
+      (o) => (o.props as { public: string }).public,
+    );
+    const count = (value: string) => publics.filter((p) => p === value).length;
+    // observations.csv says « jeune » 27 times and « personne âgée » 25 times.
+    expect(count('jeunes 16-25 ans')).toBe(27);
+    expect(count('personnes âgées 75 ans et plus')).toBe(25);
+    expect(workspace.publics).toEqual(['jeunes 16-25 ans', 'personnes âgées 75 ans et plus']);
+    // Publics the workspace does not list stay as the survey wrote them.
+    expect(new Set(publics)).toEqual(
+      new Set([...workspace.publics, 'professionnel', 'tout public']),
+    );
+  });
+
   it('frames each of the 8 hypotheses with the indicators the CSV links to it', () => {
     const hypotheses = shapesOf(boards.hypotheses, 'hypothesis');
     expect(hypotheses).toHaveLength(8);
@@ -82,18 +98,32 @@ describe('the Val d’Arvière demo boards', () => {
       title: 'Adapter les horaires du car aux embauches',
       leadOrganisation: 'Communauté de communes',
       priority: 'haute',
-      hypothesisIds: ['shape:demo-H1', 'shape:demo-H7'],
+      hypothesisIds: ['demo-hypotheses/shape:demo-H1', 'demo-hypotheses/shape:demo-H7'],
     });
-    // The linked ids are those of the hypotheses board's cards.
-    const hypothesisIds = new Set(shapesOf(boards.hypotheses, 'hypothesis').map((h) => h.id));
+    // The links name cards of the hypotheses board, by that board's id (cross-board links).
+    const hypothesisIds = new Set(
+      shapesOf(boards.hypotheses, 'hypothesis').map((h) => `demo-hypotheses/${h.id}`),
+    );
     for (const card of cards) {
       for (const id of (card.props as { hypothesisIds: string[] }).hypothesisIds) {
-        expect(hypothesisIds.has(id as never)).toBe(true);
+        expect(hypothesisIds.has(id)).toBe(true);
       }
     }
+    // Each hypothesis links to the indicators of its frame, as its evidence.
+    const indicatorIds = new Set(shapesOf(boards.hypotheses, 'indicator').map((s) => s.id));
+    const h1 = shapesOf(boards.hypotheses, 'hypothesis').find((h) => h.id === 'shape:demo-H1');
+    const evidence = (h1?.props as { evidenceIds: string[] }).evidenceIds;
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const id of evidence) expect(indicatorIds.has(id as never)).toBe(true);
     // One column per topic: every card of a column shares its x.
     const columns = new Set(cards.map((c) => c.x));
     expect(columns.size).toBe(3);
+  });
+
+  it('gives each board the template of its step, so the workspace page labels it', () => {
+    expect(boards.affinity.template).toBe('affinity-map');
+    expect(boards.hypotheses.template).toBe('working-hypotheses');
+    expect(boards.recommendations.template).toBe('recommendations-matrix');
   });
 
   it('writes only records that a board store accepts', () => {

@@ -8,7 +8,12 @@ import {
   type TLRecord,
   type TLShapeId,
 } from 'tldraw';
-import { parseCsv, type BoardTemplateId, type ObservationSource } from '@boussole/shared';
+import {
+  formatCardRef,
+  parseCsv,
+  type BoardTemplateId,
+  type ObservationSource,
+} from '@boussole/shared';
 
 /**
  * The Val d'Arvière demo (a fictitious intercommunal ABS, see shared/data/val-d-arviere) as
@@ -64,6 +69,20 @@ const sourceByLabel: Record<string, ObservationSource> = {
   permanence: 'permanence',
   'micro-trottoir': 'micro-trottoir',
 };
+
+/**
+ * The survey's short publics spelled as the demo workspace lists them (workspace.json), so
+ * the side panel does not flag every demo observation's public as off-list. Others, such as
+ * « professionnel » or « tout public », are not in the workspace's list and stay as written.
+ */
+const workspacePublicByLabel: Record<string, string> = {
+  jeune: 'jeunes 16-25 ans',
+  'personne âgée': 'personnes âgées 75 ans et plus',
+};
+
+function workspacePublic(label: string): string {
+  return workspacePublicByLabel[normalise(label)] ?? label;
+}
 
 const themeLabels: Record<string, string> = {
   logement: 'Logement',
@@ -174,7 +193,7 @@ export function buildAffinityBoard(observationsCsv: string): DemoBoard {
         {
           verbatim: v.verbatim ?? '',
           source,
-          public: v.public ?? '',
+          public: workspacePublic(v.public ?? ''),
           commune: v.commune ?? '',
           date: v.date ?? '',
         },
@@ -274,6 +293,8 @@ export function buildHypothesesBoard(hypothesesCsv: string, indicatorsCsv: strin
           topic: h.theme ?? '',
           public: h.public ?? '',
           status: 'a_verifier',
+          // Its indicators, in its frame: evidence on the same board, drawn as arrows.
+          evidenceIds: linked.map((_, j) => createShapeId(`demo-${h.id}-indicator-${j}`)),
         },
       ),
     );
@@ -318,7 +339,10 @@ const priorities: Record<string, 'haute' | 'moyenne' | 'basse'> = {
  * priority, its lead organisation and the hypotheses it answers (cards of the hypotheses
  * board: the same ids as buildHypothesesBoard gives them).
  */
-export function buildRecommendationsBoard(recommendationsCsv: string): DemoBoard {
+export function buildRecommendationsBoard(
+  recommendationsCsv: string,
+  hypothesesBoardId: string,
+): DemoBoard {
   const rows = parseCsv(recommendationsCsv, {
     requiredColumns: [
       'id',
@@ -370,20 +394,36 @@ export function buildRecommendationsBoard(recommendationsCsv: string): DemoBoard
                 .split(';')
                 .map((h) => h.trim())
                 .filter(Boolean)
-                .map((h) => createShapeId(`demo-${h}`)),
+                .map((h) => formatCardRef('', hypothesesBoardId, createShapeId(`demo-${h}`))),
             ),
           ],
         },
       ),
     );
   });
-  return { title: 'Préconisations — Val d’Arvière', template: 'blank', records };
+  // Its template is the préconisations one, so the workspace page labels it as such; the board
+  // is marked as laid out (writeBoard), so the matrix's quadrants are not drawn over the columns.
+  return {
+    title: 'Préconisations — Val d’Arvière',
+    template: 'recommendations-matrix',
+    records,
+  };
 }
 
-export function buildDemoBoards(files: DemoFiles): DemoBoards {
+/** The id tests give the hypotheses board; loadDemo gives the id the server created. */
+export const sampleHypothesesBoardId = 'demo-hypotheses';
+
+/**
+ * The demo's boards. The préconisations link to the hypotheses board's cards (cross-board
+ * links, shared/src/board/cardLinks.ts), so that board's id must be known first.
+ */
+export function buildDemoBoards(
+  files: DemoFiles,
+  boardIds: { hypotheses: string } = { hypotheses: sampleHypothesesBoardId },
+): DemoBoards {
   return {
     affinity: buildAffinityBoard(files.observations),
     hypotheses: buildHypothesesBoard(files.hypotheses, files.indicators),
-    recommendations: buildRecommendationsBoard(files.recommendations),
+    recommendations: buildRecommendationsBoard(files.recommendations, boardIds.hypotheses),
   };
 }

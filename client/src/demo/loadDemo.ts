@@ -16,18 +16,26 @@ export interface LoadDemoDeps {
 export async function loadDemo(
   deps: LoadDemoDeps,
 ): Promise<{ affinity: string; hypotheses: string; recommendations: string }> {
-  const boards = buildDemoBoards({ observations, hypotheses, indicators, recommendations });
+  const built = buildDemoBoards({ observations, hypotheses, indicators, recommendations });
   const ids: string[] = [];
-  // In the order of the work (the list shows newest first, so the affinity board tops it).
-  for (const board of [boards.recommendations, boards.hypotheses, boards.affinity]) {
+  // In the order of the work (the list shows newest first, so the affinity board tops it). All
+  // are created before any is written: the préconisations link to the hypotheses board's id.
+  for (const board of [built.recommendations, built.hypotheses, built.affinity]) {
     const { id } = await deps.createBoard({ title: board.title, template: board.template });
+    ids.push(id);
+  }
+  const boards = buildDemoBoards(
+    { observations, hypotheses, indicators, recommendations },
+    { hypotheses: ids[1] as string },
+  );
+  const written = [boards.recommendations, boards.hypotheses, boards.affinity];
+  for (const [i, board] of written.entries()) {
     await writeBoard({
       serverUrl: deps.serverUrl,
-      docId: id,
+      docId: ids[i] as string,
       template: board.template,
       records: board.records,
     });
-    ids.push(id);
   }
   return {
     recommendations: ids[0] as string,

@@ -50,10 +50,6 @@ export const fr = {
   'setup.submit': 'Créer le compte',
   'setup.noToken':
     'Ce lien d’installation est incomplet : copiez-le en entier depuis le journal du serveur.',
-  'invite.title': 'Rejoindre l’analyse des besoins sociaux',
-  'invite.name': 'Votre prénom ou vos initiales',
-  'invite.submit': 'Rejoindre',
-  'invite.noToken': 'Ce lien d’invitation est incomplet : demandez-en un nouveau à l’équipe.',
   'ws.list': 'Espaces de travail',
   'ws.none': 'Aucun espace de travail pour le moment.',
   'ws.new': 'Nouvel espace de travail (une ABS)',
@@ -207,6 +203,8 @@ export const fr = {
     'Lecture seule : votre rôle permet de consulter ce tableau, pas de le modifier.',
   'board.signIn': 'Connectez-vous, ou ouvrez votre lien d’invitation, pour voir ce tableau.',
   'board.forbidden': 'Vous n’avez pas accès à ce tableau.',
+  'board.offlineUnknown':
+    'Hors ligne : ce tableau n’a pas encore été ouvert dans cet onglet. Il s’ouvrira au retour du réseau.',
   'board.workspace': 'Espace de travail',
 } as const;
 
@@ -255,10 +253,6 @@ export const en: Record<MessageKey, string> = {
   'setup.passwordHint': 'at least 12 characters',
   'setup.submit': 'Create the account',
   'setup.noToken': 'This setup link is incomplete: copy it whole from the server log.',
-  'invite.title': 'Join the social needs analysis',
-  'invite.name': 'Your first name or initials',
-  'invite.submit': 'Join',
-  'invite.noToken': 'This invitation link is incomplete: ask the team for a new one.',
   'ws.list': 'Workspaces',
   'ws.none': 'No workspace yet.',
   'ws.new': 'New workspace (one analysis)',
@@ -409,6 +403,8 @@ export const en: Record<MessageKey, string> = {
   'board.readOnly': 'Read only: your role lets you view this board, not change it.',
   'board.signIn': 'Sign in, or open your invitation link, to see this board.',
   'board.forbidden': 'You do not have access to this board.',
+  'board.offlineUnknown':
+    'Offline: this board has not been opened in this tab yet. It will open when the network is back.',
   'board.workspace': 'Workspace',
 };
 

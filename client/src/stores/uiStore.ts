@@ -15,6 +15,8 @@ export interface ProfileSlice {
   language: Language;
   setDisplayName(name: string): void;
   setLanguage(language: Language): void;
+  /** Writes the profile to storage as it is (see onRehydrateStorage below). */
+  remember(): void;
 }
 
 function randomId(): string {
@@ -36,12 +38,17 @@ export const useUiStore = create<ProfileSlice>()(
         language: defaultLanguage(),
         setDisplayName: (displayName) => set({ displayName: displayName.slice(0, 60) }),
         setLanguage: (language) => set({ language }),
+        remember: () => set({}),
       };
     },
     {
       name: 'boussole.profile',
       storage: createJSONStorage(() => localStorage),
       version: 1,
+      // zustand writes only after a change: on a first visit the random id (and the colour drawn
+      // from it) would stay in memory, and every reload would draw another until a setting
+      // changed. Writing once after loading keeps them from the first visit on.
+      onRehydrateStorage: () => (state) => state?.remember(),
     },
   ),
 );

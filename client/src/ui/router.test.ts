@@ -10,6 +10,16 @@ describe('parseRoute', () => {
 
   it('maps workspace, setup and invitation URLs', () => {
     expect(parseRoute('/w/ws-abc_1')).toEqual({ name: 'workspace', workspaceId: 'ws-abc_1' });
+    expect(parseRoute('/w/ws-1/import')).toEqual({ name: 'import', workspaceId: 'ws-1' });
+    expect(parseRoute('/w/ws-1/import', '?board=b-2')).toEqual({
+      name: 'import',
+      workspaceId: 'ws-1',
+      boardId: 'b-2',
+    });
+    expect(parseRoute('/w/ws-1/import', '?board=../x')).toEqual({
+      name: 'import',
+      workspaceId: 'ws-1',
+    });
     expect(parseRoute('/setup')).toEqual({ name: 'setup' });
     expect(parseRoute('/invitation')).toEqual({ name: 'invitation' });
     expect(parseRoute('/w/')).toEqual({ name: 'not-found' });

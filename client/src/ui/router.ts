@@ -6,18 +6,27 @@ export type Route =
   | { name: 'setup' }
   | { name: 'invitation' }
   | { name: 'workspace'; workspaceId: string }
+  /** Importing a survey or indicator file; `boardId` preselects the board the cards go to. */
+  | { name: 'import'; workspaceId: string; boardId?: string }
   | { name: 'board'; boardId: string }
   | { name: 'report'; reportId: string }
   | { name: 'not-found' };
 
 const ID = '([A-Za-z0-9][A-Za-z0-9_-]{0,127})';
 
-export function parseRoute(pathname: string): Route {
+export function parseRoute(pathname: string, search = ''): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (pathname === '/setup') return { name: 'setup' };
   if (pathname === '/invitation') return { name: 'invitation' };
   const workspace = new RegExp(`^/w/${ID}/?$`).exec(pathname);
   if (workspace?.[1]) return { name: 'workspace', workspaceId: workspace[1] };
+  const importing = new RegExp(`^/w/${ID}/import/?$`).exec(pathname);
+  if (importing?.[1]) {
+    const boardId = new URLSearchParams(search).get('board');
+    return boardId && new RegExp(`^${ID}$`).test(boardId)
+      ? { name: 'import', workspaceId: importing[1], boardId }
+      : { name: 'import', workspaceId: importing[1] };
+  }
   const board = new RegExp(`^/b/${ID}/?$`).exec(pathname);
   if (board?.[1]) return { name: 'board', boardId: board[1] };
   const report = new RegExp(`^/r/${ID}/?$`).exec(pathname);
@@ -35,6 +44,12 @@ export function reportPath(reportId: string): string {
 
 export function workspacePath(workspaceId: string): string {
   return `/w/${workspaceId}`;
+}
+
+/** The import page of a workspace, the board preselected when given. */
+export function importPath(workspaceId: string, boardId?: string): string {
+  const base = `/w/${workspaceId}/import`;
+  return boardId ? `${base}?board=${encodeURIComponent(boardId)}` : base;
 }
 
 /**
@@ -69,5 +84,6 @@ export function navigate(path: string): void {
 
 export function useRoute(): Route {
   const pathname = useSyncExternalStore(subscribe, () => window.location.pathname);
-  return parseRoute(pathname);
+  const search = useSyncExternalStore(subscribe, () => window.location.search);
+  return parseRoute(pathname, search);
 }

@@ -5,13 +5,16 @@ import { useT } from '../i18n/useT.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { formatDay } from '../ui/formatDay.js';
 import { ErrorAlert, errorText } from '../ui/forms.js';
-import { BoardsSection } from './BoardsSection.js';
+import { BoardsSection } from './boards/BoardsSection.js';
 import { LinksSection } from './LinksSection.js';
 import { MembersSection } from './MembersSection.js';
-import { ReportSection } from './ReportSection.js';
 import { ExportAndAuditSection } from './ExportAndAuditSection.js';
+import { NoticeSection } from './NoticeSection.js';
 
-/** One ABS: what it is, who takes part where, its boards; members and links for admins. */
+/**
+ * One ABS's home: what it is, its boards grouped by the ABS's steps with the report as the last
+ * one, who takes part where; members and links for admins.
+ */
 export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
   const t = useT();
   const language = useUiStore((s) => s.language);
@@ -35,7 +38,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
   if (!workspace) return <p className="loading">…</p>;
   const admin = canAdministerWorkspace(workspace.role);
   return (
-    <main className="home workspace">
+    <main className="home workspace themed">
       <h1>{workspace.name}</h1>
       <p className="muted">
         {t(`ws.kind.${workspace.kind}`)} · {formatDay(workspace.periodStart, language)} →{' '}
@@ -62,11 +65,10 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
 
       <BoardsSection workspace={workspace} onError={setError} />
 
-      <ReportSection workspace={workspace} onError={setError} />
-
       <MembersSection workspace={workspace} onChanged={reload} onError={setError} />
 
       {admin && <LinksSection workspaceId={workspace.id} onError={setError} />}
+      {admin && <NoticeSection workspaceId={workspace.id} />}
       {admin && <ExportAndAuditSection workspaceId={workspace.id} />}
     </main>
   );

@@ -6,6 +6,7 @@ import { AuditLog } from './auditLog.js';
 import { FailureLimiter } from './FailureLimiter.js';
 import { InstanceRights } from './instanceRights.js';
 import { InvitationLinks } from './invitationLinks.js';
+import { InvitationNotices } from './invitationNotices.js';
 import { Invitations } from './invitations.js';
 import { MemberChanges } from './memberChanges.js';
 import { Sessions } from './sessions.js';
@@ -25,6 +26,8 @@ export interface AccessHooks {
   membershipChanged(workspaceId: string, userId: string): void;
   /** Resolves once the documents' rooms are closed and their update logs deleted. */
   documentsErased(docIds: string[]): Promise<void>;
+  /** The workspace is gone: whatever is kept about it in memory only (imports) goes too. */
+  workspaceErased?(workspaceId: string): void;
 }
 
 /** Everything access/ provides to the routes, built once per app. */
@@ -38,6 +41,8 @@ export interface AccessContext {
   erasure: WorkspaceErasure;
   invitations: Invitations;
   links: InvitationLinks;
+  /** The information notice guests read before joining (RGPD). */
+  notices: InvitationNotices;
   audit: AuditLog;
   documents: DocumentCatalog;
   store: DocStore;
@@ -93,6 +98,7 @@ export function createAccessContext(deps: {
       redeemFailures,
       deps.clock,
     ),
+    notices: new InvitationNotices(store.sql, workspaces, audit, deps.clock),
     audit,
     documents,
     store,

@@ -15,7 +15,7 @@ export class WorkspaceErasure {
     private readonly workspaces: Workspaces,
     private readonly documents: DocumentCatalog,
     private readonly audit: AuditLog,
-    private readonly hooks: Pick<AccessHooks, 'documentsErased'>,
+    private readonly hooks: Pick<AccessHooks, 'documentsErased' | 'workspaceErased'>,
   ) {}
 
   /** Resolves to how many documents went with the workspace. */
@@ -24,6 +24,7 @@ export class WorkspaceErasure {
     // Rows first: from then on no one can open these documents; then their rooms and logs.
     await this.workspaces.delete(workspaceId);
     await this.hooks.documentsErased(docIds);
+    this.hooks.workspaceErased?.(workspaceId);
     // The instance keeps that an erasure happened, by whom and when, but not even the erased
     // workspace's id: nothing in any table points at it any more.
     await this.audit.append(this.store.sql, {

@@ -20,6 +20,8 @@ import {
   type RefusedContent,
 } from '../collab/ContentValidator.js';
 import { RootTypeRule } from '../documents/rootTypes.js';
+import { isClientOrigin } from '../collab/origins.js';
+import { clientVotesMetaProblem } from '../votes/votesMetaRule.js';
 import { judgeTreeChange, ShapeTreeIndex } from './shapeTree.js';
 import { isJsonValue, readStoredRecord, type PlainRecord } from './storedRecords.js';
 
@@ -84,6 +86,8 @@ export class BoardContentGuard implements ContentGuard {
   private tracking = false;
   private readonly touchedRecords = new Set<string>();
   private readonly touchedMeta = new Set<string>();
+  /** Whether a client's update touched records (server changes may write vote counts). */
+  private touchedByClient = false;
   /** The schema declaration migrationSource last judged, and what it found. */
   private judgedDeclaration:
     { declared: unknown; source: SerializedSchema | undefined } | undefined;
@@ -112,6 +116,7 @@ export class BoardContentGuard implements ContentGuard {
   applyChecked(apply: () => void): RefusedContent[] {
     this.touchedRecords.clear();
     this.touchedMeta.clear();
+    this.touchedByClient = false;
     const failure = applyTracked(apply, (on) => {
       this.tracking = on;
       this.roots.setTracking(on);
@@ -143,6 +148,7 @@ export class BoardContentGuard implements ContentGuard {
   private readonly onRecordsChanged = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
     if (!this.tracking) return;
     for (const event of events) {
+      if (isClientOrigin(event.transaction.origin)) this.touchedByClient = true;
       if (event.target === this.records) {
         for (const id of event.keys.keys()) this.touchedRecords.add(id);
       } else if (typeof event.path[0] === 'string') {
@@ -186,7 +192,11 @@ export class BoardContentGuard implements ContentGuard {
       // A removal needs no record rule; the tree rules below judge what it leaves behind.
       if (!this.records.has(id)) continue;
       const stored = readStoredRecord(this.records.get(id));
-      const problem = this.checkRecord(id, stored, migrateFrom);
+      const problem =
+        this.checkRecord(id, stored, migrateFrom) ??
+        (this.touchedByClient
+          ? clientVotesMetaProblem(this.acceptedRecords.get(id), stored)
+          : undefined);
       if (problem) {
         refusedRecords.add(id);
         refused.push({ id: clip(id, MAX_LABEL), ...problem });

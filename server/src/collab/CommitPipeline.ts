@@ -289,7 +289,7 @@ export class CommitPipeline implements CommitGate {
       apply();
       return [];
     }
-    return guard.applyChecked(apply, from.identity);
+    return guard.applyChecked(apply, from.identity, from.role);
   }
 
   private wakeDrainWaiters(): void {

@@ -35,6 +35,22 @@ export class ConnectionIndex {
     return this.open.size;
   }
 
+  /**
+   * Who is connected to each of these documents right now, once per person, by the name their
+   * presence shows (the identity the server gave the connection); for the workspace page.
+   */
+  peopleOn(docIds: ReadonlySet<string>): Map<string, string[]> {
+    const people = new Map<string, Map<string, string>>();
+    for (const connection of this.open.keys()) {
+      const identity = connection.identity;
+      if (!identity || !docIds.has(connection.docId) || connection.isClosed) continue;
+      let names = people.get(connection.docId);
+      if (!names) people.set(connection.docId, (names = new Map()));
+      names.set(identity.id, identity.name);
+    }
+    return new Map([...people].map(([docId, names]) => [docId, [...names.values()]]));
+  }
+
   /** Close every open connection whose origin matches; resolves to how many were closed. */
   closeWhere(
     match: (origin: ConnectionOrigin) => boolean,

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { WorkspaceRole } from '@boussole/shared';
 
 /** One piece of content a document's rules refused in a client update, already reverted. */
 export interface RefusedContent {
@@ -21,11 +22,13 @@ export interface ContentGuard {
    * compensating transaction before this returns, so the document only ever holds accepted
    * content at a commit. Returns what was refused, empty when everything was accepted.
    * `sender` is who sent the update (absent for the server's own changes), for rules that
-   * depend on authorship.
+   * depend on authorship; `role` their role, for rules that spare facilitators (a frozen or
+   * locked board, server/src/session/boardWriteRules.ts).
    */
   applyChecked(
     apply: () => void,
     sender?: { readonly id: string; readonly name: string },
+    role?: WorkspaceRole,
   ): RefusedContent[];
   /** One short French sentence telling the sender what was refused. */
   describeRefusal(refused: readonly RefusedContent[]): string;

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -9,6 +10,7 @@ import { encodeAwareness } from '@boussole/shared';
 import { changesNothing } from './awarenessUpdate.js';
 import { clientOrigin, isClientOrigin, serverOrigin, type ClientOrigin } from './origins.js';
 import { admitAwareness, forgetDepartedClients, type PresenceLimits } from './presencePolicy.js';
+import { ReactionBudget } from './reactionBudget.js';
 import type { RoomPeer } from './types.js';
 
 export interface PresenceOptions {
@@ -37,6 +39,8 @@ interface PeerPresence {
   readonly claimed: Set<number>;
   /** The ids it shows now, removed from the room when it leaves. */
   readonly shown: Set<number>;
+  /** Its emoji reactions' rate limit. */
+  readonly reactions: ReactionBudget;
 }
 
 /**
@@ -48,12 +52,18 @@ export class PresenceRelay {
   private readonly byPeer = new Map<RoomPeer, PeerPresence>();
   private readonly dirty = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
+  private wasHidden = false;
 
   constructor(
     doc: Y.Doc,
     /** The room's peers, only read here: who receives presence. */
     private readonly peers: ReadonlySet<RoomPeer>,
     private readonly options: PresenceOptions,
+    /**
+     * Whether presence is hidden now (a board in anonymous mode, « sans hiérarchie »): nobody
+     * receives anyone's name, colour or cursor; states are kept, and shown again after.
+     */
+    private readonly hidden: () => boolean = () => false,
   ) {
     this.awareness = new Awareness(doc);
     // The server is not a participant: it has no presence of its own.
@@ -62,7 +72,12 @@ export class PresenceRelay {
   }
 
   join(peer: RoomPeer): void {
-    this.byPeer.set(peer, { origin: clientOrigin(peer), claimed: new Set(), shown: new Set() });
+    this.byPeer.set(peer, {
+      origin: clientOrigin(peer),
+      claimed: new Set(),
+      shown: new Set(),
+      reactions: new ReactionBudget(),
+    });
   }
 
   /** Every presence the peer still shows disappears with it. */
@@ -86,6 +101,7 @@ export class PresenceRelay {
         identity: from.identity,
         ownIds: own.claimed,
         limits,
+        reactions: own.reactions,
       });
     } catch {
       return { kind: 'malformed' };
@@ -114,9 +130,29 @@ export class PresenceRelay {
 
   /** Every known awareness state as one frame, or null when nobody has presence. */
   encodeAll(): Uint8Array | null {
+    if (this.hiddenNow()) return null;
     const ids = [...this.awareness.getStates().keys()];
     if (ids.length === 0) return null;
     return encodeAwareness(encodeAwarenessUpdate(this.awareness, ids));
+  }
+
+  /**
+   * Whether presence is hidden, telling every peer when that changes: on hiding, each state
+   * they hold is removed (at its own clock, which y-protocols applies to a present state); on
+   * showing again, every state. Checked whenever presence would be sent, so the switch takes
+   * effect at the next cursor move or the clients' periodic renewal.
+   */
+  private hiddenNow(): boolean {
+    const hidden = this.hidden();
+    if (hidden === this.wasHidden) return hidden;
+    this.wasHidden = hidden;
+    const ids = [...this.awareness.getStates().keys()];
+    if (ids.length === 0) return hidden;
+    const frame = encodeAwareness(
+      hidden ? encodeRemovals(this.awareness, ids) : encodeAwarenessUpdate(this.awareness, ids),
+    );
+    for (const peer of this.peers) peer.send(frame);
+    return hidden;
   }
 
   destroy(): void {
@@ -156,9 +192,22 @@ export class PresenceRelay {
    */
   private readonly flush = (): void => {
     this.timer = undefined;
+    if (this.hiddenNow()) this.dirty.clear();
     if (this.dirty.size === 0) return;
     const frame = encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.dirty]));
     this.dirty.clear();
     for (const peer of this.peers) peer.send(frame);
   };
+}
+
+/** An awareness update removing `ids` at their current clocks (null states). */
+function encodeRemovals(awareness: Awareness, ids: readonly number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, ids.length);
+  for (const id of ids) {
+    encoding.writeVarUint(encoder, id);
+    encoding.writeVarUint(encoder, awareness.meta.get(id)?.clock ?? 0);
+    encoding.writeVarString(encoder, 'null');
+  }
+  return encoding.toUint8Array(encoder);
 }

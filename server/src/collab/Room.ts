@@ -75,7 +75,12 @@ export class Room {
     private readonly guard: ContentGuard | undefined,
   ) {
     this.compactor = compactor;
-    this.presence = new PresenceRelay(doc, this.peers, options);
+    this.presence = new PresenceRelay(
+      doc,
+      this.peers,
+      options,
+      () => options.presenceHidden?.(docId) === true,
+    );
     this.commits = new CommitPipeline({
       docId,
       doc,

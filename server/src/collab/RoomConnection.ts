@@ -8,6 +8,7 @@ import {
   encodeSyncStep2,
   type CloseCodeValue,
   type Frame,
+  type WorkspaceRole,
 } from '@boussole/shared';
 import type { AwarenessIdentity } from './awarenessIdentity.js';
 import { Emitter } from './events.js';
@@ -37,6 +38,8 @@ export interface ConnectionRights {
    * board still open to all (outside any workspace), where nobody is identified.
    */
   identity: AwarenessIdentity | undefined;
+  /** Their role in the document's workspace: a frozen or locked board spares facilitators. */
+  role?: WorkspaceRole;
 }
 
 /** An empty Yjs update (no structs, empty delete set): what a reader's provider sends on sync. */
@@ -72,6 +75,10 @@ export class RoomConnection implements RoomPeer {
   /** Content rules that depend on authorship (comments) judge updates by this identity. */
   get identity(): AwarenessIdentity | undefined {
     return this.rights.identity;
+  }
+
+  get role(): WorkspaceRole | undefined {
+    return this.rights.role;
   }
 
   get isClosed(): boolean {

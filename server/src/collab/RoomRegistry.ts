@@ -175,6 +175,14 @@ export class RoomRegistry {
   }
 
   /**
+   * Submit an update the server built itself (an import's cards, checked beforehand on a copy):
+   * validated, committed and received by everyone connected like any client's update.
+   */
+  async submitServerUpdate(docId: string, update: Uint8Array): Promise<void> {
+    await this.withRoom(docId, (room) => room.applyServerUpdate(update));
+  }
+
+  /**
    * "Purge history" (RGPD): the document's update log becomes one garbage-collected snapshot,
    * then the store reclaims the space the old rows used, so deleted content (a verbatim someone
    * removed) is gone from storage. Open sockets stay open: their copies hold no more than the

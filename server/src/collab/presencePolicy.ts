@@ -9,6 +9,7 @@ import {
   stampIdentity,
   type AwarenessIdentity,
 } from './awarenessIdentity.js';
+import { judgeReaction, type ReactionBudget } from './reactionBudget.js';
 
 /** MAX_PRESENCE_IDS and MAX_PRESENCE_BYTES (server/src/config.ts). */
 export interface PresenceLimits {
@@ -26,6 +27,8 @@ export interface PresenceContext {
   /** The client ids this connection already published. */
   ownIds: ReadonlySet<number>;
   limits: PresenceLimits;
+  /** This connection's reaction budget; reactions past it are dropped (reactionBudget.ts). */
+  reactions?: ReactionBudget;
 }
 
 /**
@@ -89,7 +92,10 @@ export function admitAwareness(update: Uint8Array, context: PresenceContext): Pr
       if (ownIds.size + claimed.size > limits.maxPresenceIds)
         return { kind: 'refuse', reason: 'too-many-ids' };
     }
-    const shown = presentable(state, identity, clientId);
+    const stated = context.reactions
+      ? judgeReaction(state, awareness.states.get(clientId), context.reactions)
+      : state;
+    const shown = presentable(stated, identity, clientId);
     // Our clients already write what peers must see: their bytes pass as written, without a
     // second serialisation (presence is the busiest traffic of a room).
     kept.push({

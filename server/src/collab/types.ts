@@ -1,4 +1,4 @@
-import type { CloseCodeValue } from '@boussole/shared';
+import type { CloseCodeValue, WorkspaceRole } from '@boussole/shared';
 import type { Logger } from 'pino';
 import type { PendingLimits } from './PendingUpdates.js';
 
@@ -12,6 +12,8 @@ export interface RoomPeer {
    * (and on boards outside any workspace, where nobody is identified).
    */
   readonly identity?: { readonly id: string; readonly name: string };
+  /** Their role in the document's workspace: some rules spare facilitators (boardWriteRules). */
+  readonly role?: WorkspaceRole;
   /** Queue a frame for this peer. Never throws. */
   send(frame: Uint8Array): void;
   /** Close this peer's socket with a shared close code, which the client explains. */
@@ -28,4 +30,6 @@ export interface RoomOptions extends PendingLimits {
   /** Rooms with fewer peers relay awareness immediately, without coalescing. */
   awarenessCoalesceMinPeers: number;
   maxDocumentBytes: number;
+  /** Whether the document's presence is hidden from everyone now (anonymous mode). */
+  presenceHidden?: (docId: string) => boolean;
 }

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { BoardTemplateId, DocumentKind } from '@boussole/shared';
+import {
+  defaultStepOfTemplate,
+  type BoardStep,
+  type BoardTemplateId,
+  type DocumentKind,
+} from '@boussole/shared';
 import type { SqlExecutor } from '../storage/SqlExecutor.js';
 
 /** A document's kind decides who may write it and how it is validated (shared/src/access). */
@@ -13,6 +18,12 @@ export interface DocumentRecord {
   createdAt: string;
   /** Null for boards created before workspaces existed (instance administrators only). */
   workspaceId: string | null;
+  /** The ABS step a board is grouped under: chosen, or the one its template suggests. */
+  step: BoardStep;
+  /** When it was archived (hidden from the workspace's main list), or null. */
+  archivedAt: string | null;
+  /** When its content last changed, as far as storage knows (BoardActivity), or null. */
+  changedAt: string | null;
 }
 
 interface Row {
@@ -22,9 +33,13 @@ interface Row {
   template: BoardTemplateId;
   created_at: string;
   workspace_id: string | null;
+  step: BoardStep | null;
+  archived_at: string | null;
+  changed_at: string | null;
 }
 
-const COLUMNS = 'id, kind, title, template, created_at, workspace_id';
+const INSERTED_COLUMNS = 'id, kind, title, template, created_at, workspace_id';
+const COLUMNS = `${INSERTED_COLUMNS}, step, archived_at, changed_at`;
 
 const fromRow = (row: Row): DocumentRecord => ({
   id: row.id,
@@ -33,6 +48,9 @@ const fromRow = (row: Row): DocumentRecord => ({
   template: row.template,
   createdAt: row.created_at,
   workspaceId: row.workspace_id,
+  step: row.step ?? defaultStepOfTemplate[row.template] ?? 'autres',
+  archivedAt: row.archived_at,
+  changedAt: row.changed_at,
 });
 
 /** Unguessable ids: a board URL is shared in a room, but must not be enumerable. */
@@ -58,8 +76,11 @@ export class DocumentCatalog {
       template: input.template,
       createdAt: new Date().toISOString(),
       workspaceId: input.workspaceId,
+      step: defaultStepOfTemplate[input.template],
+      archivedAt: null,
+      changedAt: null,
     };
-    await this.sql.run(`INSERT INTO documents (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`, [
+    await this.sql.run(`INSERT INTO documents (${INSERTED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`, [
       record.id,
       record.kind,
       record.title,
@@ -91,6 +112,33 @@ export class DocumentCatalog {
       [kind],
     );
     return rows.map(fromRow);
+  }
+
+  /** Rename a document, move a board to another step, archive or bring it back. */
+  async update(
+    id: string,
+    change: { title?: string; step?: BoardStep; archivedAt?: string | null },
+  ): Promise<DocumentRecord | undefined> {
+    const columns = { title: change.title, step: change.step, archived_at: change.archivedAt };
+    const set = Object.entries(columns).filter(([, value]) => value !== undefined);
+    if (set.length > 0) {
+      await this.sql.run(
+        `UPDATE documents SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`,
+        [...set.map(([, value]) => value ?? null), id],
+      );
+    }
+    return this.get(id);
+  }
+
+  /** Record when a document's content last changed (BoardActivity throttles the calls). */
+  async markChanged(id: string, at: string): Promise<void> {
+    await this.sql.run('UPDATE documents SET changed_at = ? WHERE id = ?', [at, id]);
+  }
+
+  /** Remove a document's row; its versions go with it (ON DELETE CASCADE). */
+  async delete(id: string, sql: SqlExecutor = this.sql): Promise<void> {
+    await sql.run('DELETE FROM document_versions WHERE doc_id = ?', [id]);
+    await sql.run('DELETE FROM documents WHERE id = ?', [id]);
   }
 
   /** Every document id of a workspace, for erasure. */

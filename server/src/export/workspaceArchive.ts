@@ -2,6 +2,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import * as Y from 'yjs';
 import { documentKinds, readBoardRecords } from '@boussole/shared';
 import type { AccessContext } from '../access/index.js';
+import { HeldCardStore } from '../contributions/HeldCardStore.js';
 import type { DocumentRecord } from '../documents/DocumentCatalog.js';
 import type { DocumentVersions } from '../documents/DocumentVersions.js';
 
@@ -31,6 +32,10 @@ Cette archive contient tout ce que Boussole conserve sur cet espace de travail :
 - invitation-links.json : les liens d’invitation (rôle, instance, expiration, utilisations,
   révocation), sans leurs jetons ;
 - audit-log.json : le journal des changements (qui, quoi, quand) ;
+- held-cards.json : les cartes en attente (écriture privée pas encore révélée, boîte de
+  réception de l’animateur), avec l’identifiant de leur auteur ;
+- information-notice.json : la notice d’information que lisent les invités avant de
+  rejoindre l’espace ;
 - documents/<identifiant>/document.json : chaque tableau ou rapport, lisible (fiches,
   hypothèses, verbatims…) ;
 - documents/<identifiant>/state.yjs : le même document au format Yjs, rechargeable ;
@@ -99,6 +104,10 @@ export async function buildWorkspaceArchive(
     }),
     'invitation-links.json': json({ links: await ctx.invitations.list(workspaceId) }),
     'audit-log.json': json({ entries: await ctx.audit.list(ctx.store.sql, workspaceId) }),
+    'held-cards.json': json({
+      cards: await new HeldCardStore(ctx.store.sql).ofWorkspace(workspaceId),
+    }),
+    'information-notice.json': json(await ctx.notices.get(workspaceId)),
   };
 
   const records: DocumentRecord[] = [];
@@ -112,6 +121,9 @@ export async function buildWorkspaceArchive(
       title: record.title,
       template: record.template,
       createdAt: record.createdAt,
+      step: record.step,
+      archivedAt: record.archivedAt,
+      changedAt: record.changedAt,
       content: readableContent(record, state),
     });
     files[`${folder}/state.yjs`] = state;

@@ -11,10 +11,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  * - connect-src data:: the build inlines tldraw's smallest translation files as data: URLs,
  *   which tldraw fetches; a data: URL sends nothing anywhere.
  * - no 'unsafe-eval', no inline script: index.html loads only files Boussole serves.
+ * - worker-src 'self': the app shell's service worker (/sw.js), said explicitly rather than
+ *   left to the fallback through script-src.
  */
 const appDirectives = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { createBoardRequestSchema, docIdSchema, type BoardList } from '@boussole/shared';
 import type { DocumentAccessResolver } from '../access/DocumentAccess.js';
 import type { DocumentCatalog } from '../documents/DocumentCatalog.js';
+import type { SessionDocs } from '../session/SessionDocs.js';
 import { boardSummary as summary } from '../documents/summaries.js';
 import { problem } from './requestGuards.js';
 
@@ -13,7 +14,8 @@ import { problem } from './requestGuards.js';
 export const boardRoutes: FastifyPluginAsync<{
   documents: DocumentCatalog;
   access: DocumentAccessResolver;
-}> = async (app, { documents, access }) => {
+  sessions: Pick<SessionDocs, 'ensure'>;
+}> = async (app, { documents, access, sessions }) => {
   // The body is checked by hand, not by a route schema: its 400 is `invalid-board`, with a
   // message of its own.
 
@@ -76,6 +78,8 @@ export const boardRoutes: FastifyPluginAsync<{
       ...summary(record),
       workspaceId: record.workspaceId,
       access: { role, canWrite, identity },
+      // Created on first visit for boards older than sessions; the board page opens it.
+      sessionDocId: await sessions.ensure(record),
     };
   });
 };

@@ -74,6 +74,7 @@ export function registerCollabRoutes(
     const connection = new RoomConnection(id, docId, adaptSocket(ws, tcp), config.limits, log, {
       canWrite: access.canWrite,
       identity: access.identity,
+      role: access.role,
     });
     connections.add(connection, {
       workspaceId: access.workspaceId,

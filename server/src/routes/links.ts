@@ -10,7 +10,8 @@ import { GUEST_COOKIE, setCookie } from '../access/cookies.js';
 import { withZod } from '../http/zodRoutes.js';
 import { accessGuards, actorOf, memberOf, problem } from './requestGuards.js';
 
-const refusals = {
+/** Why a link admits nobody, in the words guests read (redeeming and previewing alike). */
+export const linkRefusals = {
   unknown: 'Ce lien d’invitation n’est pas valide. Vérifiez qu’il a été copié en entier.',
   revoked: 'Ce lien d’invitation a été désactivé par l’équipe qui anime la démarche.',
   expired: 'Ce lien d’invitation a expiré. Demandez-en un nouveau à l’équipe.',
@@ -98,7 +99,7 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AccessContext }> = async (ins
       if (!result.ok) {
         return reply
           .code(result.reason === 'unknown' ? 404 : 410)
-          .send(problem(`link-${result.reason}`, refusals[result.reason]));
+          .send(problem(`link-${result.reason}`, linkRefusals[result.reason]));
       }
       const expires = new Date(Date.now() + GUEST_COOKIE_DAYS * 86_400_000);
       setCookie(request, reply, GUEST_COOKIE, result.token, expires);

@@ -147,6 +147,96 @@ const workspaceCreationRight: Migration = {
   sql: 'ALTER TABLE users ADD COLUMN can_create_workspaces INTEGER NOT NULL DEFAULT 0;',
 };
 
+/**
+ * The workspace page groups boards by the ABS's steps and shows when each last changed (issue
+ * #14): a board's chosen step (NULL: the one its template suggests), when it was archived
+ * (NULL: it was not) and when its content last changed (NULL: not since it was created).
+ */
+const boardOverviewColumns: Migration = {
+  version: 7,
+  sql: `
+    ALTER TABLE documents ADD COLUMN step TEXT;
+    ALTER TABLE documents ADD COLUMN archived_at TEXT;
+    ALTER TABLE documents ADD COLUMN changed_at TEXT;
+  `,
+};
+
+/**
+ * Dot-votes (issue #15): a vote's settings and status, each person's ballot and its dots. Ballots
+ * are kept here, never in a Yjs document, so that nobody's client receives others' dots before
+ * the vote closes. Everything cascades from the board's row (erasure of a board or workspace).
+ * `recent_ops` holds the last operation ids a ballot applied, so a replayed request counts once.
+ */
+const voteTables: Migration = {
+  version: 8,
+  sql: `
+    CREATE TABLE votes (
+      id TEXT PRIMARY KEY,
+      board_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+      settings TEXT NOT NULL,
+      status TEXT NOT NULL,
+      opened_at TEXT NOT NULL,
+      closed_at TEXT
+    );
+    CREATE INDEX votes_board ON votes (board_id, opened_at);
+    CREATE TABLE vote_ballots (
+      vote_id TEXT NOT NULL REFERENCES votes (id) ON DELETE CASCADE,
+      person_id TEXT NOT NULL,
+      person_name TEXT NOT NULL,
+      recent_ops TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      PRIMARY KEY (vote_id, person_id)
+    );
+    CREATE TABLE vote_dots (
+      vote_id TEXT NOT NULL,
+      person_id TEXT NOT NULL,
+      card_id TEXT NOT NULL,
+      dots INTEGER NOT NULL,
+      PRIMARY KEY (vote_id, person_id, card_id),
+      FOREIGN KEY (vote_id, person_id) REFERENCES vote_ballots (vote_id, person_id) ON DELETE CASCADE
+    );
+  `,
+};
+
+/**
+ * Held cards (issue #15): cards written while a board is in « écrire seul, révéler ensemble »
+ * (purpose 'private') or moderated (purpose 'inbox'), kept here until revealed or accepted so
+ * that they are in no Yjs document nor any frame sent to others before. `person_id` is the
+ * author (user or guest id, no foreign key to either); rows cascade from the board's row.
+ */
+const heldCardsTable: Migration = {
+  version: 9,
+  sql: `
+    CREATE TABLE held_cards (
+      id TEXT PRIMARY KEY,
+      board_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+      person_id TEXT NOT NULL,
+      purpose TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      props TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE INDEX held_cards_board ON held_cards (board_id, purpose, created_at);
+    CREATE INDEX held_cards_person ON held_cards (board_id, person_id);
+  `,
+};
+
+/**
+ * Each workspace's information notice for guests (issue #15, RGPD): one row once an
+ * administrator wrote their own text (none: guests read the default one), erased with the
+ * workspace.
+ */
+const workspaceNoticesTable: Migration = {
+  version: 10,
+  sql: `
+    CREATE TABLE workspace_notices (
+      workspace_id TEXT PRIMARY KEY REFERENCES workspaces (id) ON DELETE CASCADE,
+      text TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+  `,
+};
+
 export const sqliteMigrations: Migration[] = [
   {
     version: 1,
@@ -185,6 +275,10 @@ export const sqliteMigrations: Migration[] = [
     `,
   },
   workspaceCreationRight,
+  boardOverviewColumns,
+  voteTables,
+  heldCardsTable,
+  workspaceNoticesTable,
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -205,4 +299,8 @@ export const postgresMigrations: Migration[] = [
   // SQLite's version 5 drops AUTOINCREMENT; a BIGSERIAL has no such cost.
   { version: 5, sql: 'SELECT 1' },
   workspaceCreationRight,
+  boardOverviewColumns,
+  voteTables,
+  heldCardsTable,
+  workspaceNoticesTable,
 ];

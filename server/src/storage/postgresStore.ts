@@ -25,6 +25,12 @@ const WORKSPACE_TABLES = [
   'invitation_links',
   'guests',
   'audit_log',
+  // Guests' information notice (migration 10).
+  'workspace_notices',
+  // Dot-votes' ballots (migration 8).
+  'votes',
+  'vote_ballots',
+  'vote_dots',
 ];
 
 export class PostgresDocStore implements DocStore {

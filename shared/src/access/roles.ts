@@ -26,7 +26,8 @@ export const instanceKindSchema = z.enum(instanceKinds);
 export type InstanceKind = z.infer<typeof instanceKindSchema>;
 
 /** The kinds of Yjs document the server hosts; a document's kind decides who may write it. */
-export const documentKinds = ['board', 'report', 'report-comments'] as const;
+/** `board-session`: a board's facilitation state (timer, vote, lock…), see shared/src/session. */
+export const documentKinds = ['board', 'report', 'report-comments', 'board-session'] as const;
 export const documentKindSchema = z.enum(documentKinds);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
@@ -66,6 +67,9 @@ export function canWriteDocument(
       );
     case 'report-comments':
       return role !== 'lecteur';
+    case 'board-session':
+      // Participants read the timer, the agenda and the lock; only those running it change it.
+      return role === 'administrateur' || role === 'animateur';
     default: {
       const unreachable: never = kind;
       throw new Error(`unknown document kind ${String(unreachable)}`);

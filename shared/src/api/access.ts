@@ -208,6 +208,8 @@ export const documentAccessSchema = z.object({
 export const boardDetailSchema = boardSummarySchema.extend({
   workspaceId: z.string().nullable(),
   access: documentAccessSchema,
+  /** Its session document (timer, agenda, vote, lock…): see shared/src/session. */
+  sessionDocId: z.string(),
 });
 export type BoardDetail = z.infer<typeof boardDetailSchema>;
 

@@ -24,9 +24,17 @@ export const observationShapeMigrations = createShapePropsMigrationSequence({
   sequence: [{ id: observationVersions.AddDate, ...addField('date', '') }],
 });
 
-export const hypothesisVersions = createShapePropsMigrationIds('hypothesis', { AddStatus: 1 });
+export const hypothesisVersions = createShapePropsMigrationIds('hypothesis', {
+  AddStatus: 1,
+  AddEvidenceLinks: 2,
+});
 export const hypothesisShapeMigrations = createShapePropsMigrationSequence({
-  sequence: [{ id: hypothesisVersions.AddStatus, ...addField('status', 'a_verifier') }],
+  sequence: [
+    { id: hypothesisVersions.AddStatus, ...addField('status', 'a_verifier') },
+    // Its links to evidence on any board (cardLinks.ts); older Boussoles refuse the field, so
+    // the version tells them to reload rather than reject the card.
+    { id: hypothesisVersions.AddEvidenceLinks, ...addField('evidenceIds', []) },
+  ],
 });
 
 export const indicatorVersions = createShapePropsMigrationIds('indicator', { AddYear: 1 });

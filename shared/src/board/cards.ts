@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardRefListSchema } from './cardLinks.js';
 
 /**
  * The cards of an ABS board, declared once. The client derives its tldraw shape validators
@@ -98,6 +99,12 @@ export const hypothesisSchema = z.strictObject({
   topic: text('topic', cardTextLimits.short),
   public: text('public', cardTextLimits.short),
   status: oneOf('status', hypothesisStatuses),
+  /**
+   * Its evidence: observations, indicators and themes, on any board of the workspace
+   * (cardLinks.ts). Optional for whoever builds a hypothesis (an import, a template); stored
+   * cards always have it, the migration to version 2 adds it to older ones.
+   */
+  evidenceIds: cardRefListSchema('evidenceIds', { one: 'card', many: 'cards' }).optional(),
 });
 
 /** A territorial statistic used as evidence. `value` and `year` are null until known. */
@@ -129,12 +136,8 @@ export const recommendationSchema = z.strictObject({
   description: text('description', cardTextLimits.long),
   leadOrganisation: text('leadOrganisation', cardTextLimits.short),
   priority: oneOf('priority', recommendationPriorities),
-  hypothesisIds: z
-    .array(cardIdSchema, { error: 'hypothesisIds: expected a list of card ids' })
-    .max(100, 'hypothesisIds: at most 100 linked hypotheses')
-    .refine((ids) => new Set(ids).size === ids.length, {
-      error: 'hypothesisIds: each hypothesis may be linked only once',
-    }),
+  /** Hypotheses on this board (`shape:H1`) or on another board of the workspace (cardLinks.ts). */
+  hypothesisIds: cardRefListSchema('hypothesisIds', { one: 'hypothesis', many: 'hypotheses' }),
 });
 
 export const observationCardPropsSchema = observationSchema.extend(cardGeometrySchema.shape);

@@ -1,11 +1,8 @@
-import type { CSSProperties, ReactNode } from 'react';
-import {
-  HTMLContainer,
-  stopEventPropagation,
-  useEditor,
-  useIsEditing,
-  type TLShapePartial,
-} from 'tldraw';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import { HTMLContainer, stopEventPropagation, useEditor, type TLShapePartial } from 'tldraw';
+import { useDimmedBySearch } from '../search/searchStore.js';
+import { cardText } from '../panel/cardLabelText.js';
+import { useUiStore } from '../../stores/uiStore.js';
 import type { CardShape } from './cardShapeTypes.js';
 
 /**
@@ -18,50 +15,31 @@ const ink = '#1d1d1d';
 
 export function CardShell(props: {
   shape: CardShape;
+  /** Whether the card is being edited, as its card component read it (read once per card). */
+  editing: boolean;
   kindLabel: string;
   accent: string;
   badge?: string | undefined;
   children: ReactNode;
 }) {
-  const { shape, kindLabel, accent, badge, children } = props;
+  const { shape, editing, kindLabel, accent, badge, children } = props;
+  // Kind and badge words follow the reader's language; an indicator's badge is its territory
+  // and year, as typed, so it is left alone.
+  const language = useUiStore((s) => s.language);
+  const shownBadge = badge && shape.type !== 'indicator' ? cardText(badge, language) : badge;
   return (
     <ShapeBox
       shape={shape}
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        background: '#ffffff',
-        border: `2px solid ${accent}`,
-        borderRadius: 8,
-        overflow: 'hidden',
-        fontSize: 14,
-        lineHeight: 1.35,
-      }}
+      editing={editing}
+      className="card-shell"
+      // The only per-kind value: the rest of the look is in cardView.css, shared by every card.
+      style={{ '--card-accent': accent } as CSSProperties}
     >
-      <div
-        style={{
-          display: 'flex',
-          justifyContent: 'space-between',
-          gap: 8,
-          padding: '4px 8px',
-          background: accent,
-        }}
-      >
-        <strong>{kindLabel}</strong>
-        {badge ? <span>{badge}</span> : null}
+      <div className="card-shell-header">
+        <strong>{cardText(kindLabel, language)}</strong>
+        {shownBadge ? <span>{shownBadge}</span> : null}
       </div>
-      <div
-        style={{
-          display: 'flex',
-          flexDirection: 'column',
-          gap: 4,
-          padding: 8,
-          overflow: 'auto',
-          flex: 1,
-        }}
-      >
-        {children}
-      </div>
+      <div className="card-shell-fields">{children}</div>
     </ShapeBox>
   );
 }
@@ -70,21 +48,53 @@ export function CardShell(props: {
  * A card's or theme's box at the shape's size, in the board's ink and font. It takes pointer
  * events only while edited, so that otherwise tldraw selects and drags the shape.
  */
-export function ShapeBox(props: { shape: CardShape; style: CSSProperties; children: ReactNode }) {
-  const { shape, style, children } = props;
-  const isEditing = useIsEditing(shape.id);
+export function ShapeBox(props: {
+  shape: CardShape;
+  /** Passed down rather than read again here: each subscription costs on a 2,000-card board. */
+  editing: boolean;
+  /** Classes for the box's look (cardView.css): a class costs a board far less than inline styles. */
+  className?: string;
+  style?: CSSProperties;
+  children: ReactNode;
+}) {
+  const { shape, editing: isEditing, className, style, children } = props;
+  // This person's search leaves the card out: faded on their screen only (search/boardSearch.css),
+  // never in the document.
+  const dimmed = useDimmedBySearch(shape.id);
+  const fields = useRef<HTMLDivElement>(null);
+  // Double-click turns the values into fields: the caret goes straight into the first one, so
+  // typing starts at once (and the person's text selection no longer lands on the canvas).
+  // Done a frame later: the double-click's own handling gives the focus back to the canvas
+  // container after this render.
+  useEffect(() => {
+    if (!isEditing) return;
+    const frame = requestAnimationFrame(() => {
+      const first = fields.current?.querySelector<HTMLElement>('input, textarea, select');
+      first?.focus({ preventScroll: true });
+      if (first instanceof HTMLInputElement || first instanceof HTMLTextAreaElement) {
+        const end = first.value.length;
+        if (first.type !== 'date' && first.type !== 'number') first.setSelectionRange(end, end);
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [isEditing]);
   return (
+    // Only the size is inline: every other property comes from classes (cardView.css), because
+    // React sets inline styles one property at a time on each of a board's thousands of cards.
     <HTMLContainer
-      style={{
-        width: shape.props.w,
-        height: shape.props.h,
-        pointerEvents: isEditing ? 'all' : 'none',
-        color: ink,
-        fontFamily: 'system-ui, sans-serif',
-        ...style,
-      }}
+      className={[
+        'card-box',
+        isEditing ? 'card-box-editing' : '',
+        className ?? '',
+        dimmed ? 'card-search-dimmed' : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      style={{ width: shape.props.w, height: shape.props.h, ...style }}
     >
-      {children}
+      <div ref={fields} className="card-box-contents">
+        {children}
+      </div>
     </HTMLContainer>
   );
 }
@@ -122,12 +132,28 @@ export function TextField(props: {
   placeholder?: string;
   onChange: (value: string) => void;
 }) {
-  const { label, value, editing, multiline, placeholder, onChange } = props;
-  if (!editing) {
-    if (value === '')
-      return placeholder ? <span style={{ color: '#6b6b6b' }}>{placeholder}</span> : null;
-    return <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value}</span>;
-  }
+  const { value, editing, placeholder } = props;
+  // A card at rest shows its value without reading the language: only its placeholder and its
+  // form need it, and a board mounts thousands of resting fields at once.
+  if (editing) return <TextFieldInput {...props} />;
+  if (value === '') return placeholder ? <Placeholder text={placeholder} /> : null;
+  return <span className="card-text">{value}</span>;
+}
+
+function Placeholder({ text }: { text: string }) {
+  const language = useUiStore((s) => s.language);
+  return <span className="card-placeholder">{cardText(text, language)}</span>;
+}
+
+function TextFieldInput(props: {
+  label: string;
+  value: string;
+  multiline?: boolean;
+  onChange: (value: string) => void;
+}) {
+  const { value, multiline, onChange } = props;
+  const language = useUiStore((s) => s.language);
+  const label = cardText(props.label, language);
   return (
     <label style={{ display: 'flex', flexDirection: 'column', fontSize: 12 }}>
       {label}
@@ -159,8 +185,20 @@ export function NumberField(props: {
   integer?: boolean;
   onChange: (value: number | null) => void;
 }) {
-  const { label, value, editing, integer, onChange } = props;
+  const { value, editing } = props;
   if (!editing) return value === null ? null : <span>{value.toLocaleString('fr-FR')}</span>;
+  return <NumberFieldInput {...props} />;
+}
+
+function NumberFieldInput(props: {
+  label: string;
+  value: number | null;
+  integer?: boolean;
+  onChange: (value: number | null) => void;
+}) {
+  const { value, integer, onChange } = props;
+  const language = useUiStore((s) => s.language);
+  const label = cardText(props.label, language);
   return (
     <label style={{ display: 'flex', flexDirection: 'column', fontSize: 12 }}>
       {label}
@@ -187,7 +225,9 @@ export function DateField(props: {
   value: string;
   onChange: (value: string) => void;
 }) {
-  const { label, value, onChange } = props;
+  const { value, onChange } = props;
+  const language = useUiStore((s) => s.language);
+  const label = cardText(props.label, language);
   return (
     <label style={{ display: 'flex', flexDirection: 'column', fontSize: 12 }}>
       {label}
@@ -210,8 +250,20 @@ export function ChoiceField<V extends string>(props: {
   editing: boolean;
   onChange: (value: V) => void;
 }) {
-  const { label, value, options, optionLabel, editing, onChange } = props;
-  if (!editing) return null;
+  // Shown only while editing: a resting card does not even subscribe to the language.
+  return props.editing ? <ChoiceFieldInput {...props} /> : null;
+}
+
+function ChoiceFieldInput<V extends string>(props: {
+  label: string;
+  value: V;
+  options: readonly V[];
+  optionLabel: (value: V) => string;
+  onChange: (value: V) => void;
+}) {
+  const { value, options, optionLabel, onChange } = props;
+  const language = useUiStore((s) => s.language);
+  const label = cardText(props.label, language);
   return (
     <label style={{ display: 'flex', flexDirection: 'column', fontSize: 12 }}>
       {label}
@@ -226,7 +278,7 @@ export function ChoiceField<V extends string>(props: {
       >
         {options.map((option) => (
           <option key={option} value={option}>
-            {optionLabel(option)}
+            {cardText(optionLabel(option), language)}
           </option>
         ))}
       </select>

@@ -1,5 +1,6 @@
 import { useIsEditing } from 'tldraw';
 import { cardKindLabels, hypothesisStatusDisplay, hypothesisStatuses } from '@boussole/shared';
+import { LinkedTitles } from '../links/LinkedTitles.js';
 import type { HypothesisShape } from './cardShapeTypes.js';
 import { CardShell, ChoiceField, TextField, useCardUpdater } from './CardView.js';
 import { cardShapeUtil } from './cardShapeUtil.js';
@@ -12,6 +13,7 @@ function HypothesisCard({ shape }: { shape: HypothesisShape }) {
   const context = [topic, targetPublic].filter((part) => part !== '').join(' · ');
   return (
     <CardShell
+      editing={editing}
       shape={shape}
       kindLabel={cardKindLabels.hypothesis}
       accent={status_.color}
@@ -51,13 +53,22 @@ function HypothesisCard({ shape }: { shape: HypothesisShape }) {
       ) : context !== '' ? (
         <small style={{ color: '#4a4a4a' }}>{context}</small>
       ) : null}
+      {!editing && <LinkedTitles refs={shape.props.evidenceIds ?? []} />}
     </CardShell>
   );
 }
 
 export const HypothesisShapeUtil = cardShapeUtil({
   type: 'hypothesis',
-  defaultProps: { w: 240, h: 160, statement: '', topic: '', public: '', status: 'a_verifier' },
+  defaultProps: {
+    w: 240,
+    h: 160,
+    statement: '',
+    topic: '',
+    public: '',
+    status: 'a_verifier',
+    evidenceIds: [],
+  },
   getText: (shape) => shape.props.statement,
   Card: HypothesisCard,
 });

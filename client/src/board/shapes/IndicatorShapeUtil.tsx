@@ -13,6 +13,7 @@ function IndicatorCard({ shape }: { shape: IndicatorShape }) {
     .join(', ');
   return (
     <CardShell
+      editing={editing}
       shape={shape}
       kindLabel={cardKindLabels.indicator}
       accent="#e3e3e3"

@@ -19,6 +19,7 @@ function ObservationCard({ shape }: { shape: ObservationShape }) {
     .join(' · ');
   return (
     <CardShell
+      editing={editing}
       shape={shape}
       kindLabel={cardKindLabels.observation}
       accent="#d7e3f4"

@@ -4,14 +4,10 @@ import {
   recommendationPriorities,
   recommendationPriorityDisplay,
 } from '@boussole/shared';
+import { LinkedTitles } from '../links/LinkedTitles.js';
 import type { RecommendationShape } from './cardShapeTypes.js';
 import { CardShell, ChoiceField, TextField, useCardUpdater } from './CardView.js';
 import { cardShapeUtil } from './cardShapeUtil.js';
-
-function linkedHypothesesLabel(count: number): string {
-  if (count === 0) return 'Aucune hypothèse liée';
-  return count === 1 ? '1 hypothèse liée' : `${count} hypothèses liées`;
-}
 
 function RecommendationCard({ shape }: { shape: RecommendationShape }) {
   const editing = useIsEditing(shape.id);
@@ -20,6 +16,7 @@ function RecommendationCard({ shape }: { shape: RecommendationShape }) {
   const priority_ = recommendationPriorityDisplay[priority];
   return (
     <CardShell
+      editing={editing}
       shape={shape}
       kindLabel={cardKindLabels.recommendation}
       accent={priority_.color}
@@ -53,7 +50,7 @@ function RecommendationCard({ shape }: { shape: RecommendationShape }) {
         editing={editing}
         onChange={(value) => update({ leadOrganisation: value })}
       />
-      <small style={{ color: '#4a4a4a' }}>{linkedHypothesesLabel(hypothesisIds.length)}</small>
+      <LinkedTitles refs={hypothesisIds} />
     </CardShell>
   );
 }

@@ -107,6 +107,10 @@ describe('card shape migrations', () => {
     theme: ['label', ''],
     recommendation: ['hypothesisIds', []],
   };
+  /** Fields added after version 1, with their defaults: a version-0 card gains them too. */
+  const addedLater: Partial<Record<CardKind, Record<string, unknown>>> = {
+    hypothesis: { evidenceIds: [] },
+  };
 
   it.each(cardKinds)(
     '%s: a version-0 card without its newer field migrates up, and back down',
@@ -114,7 +118,7 @@ describe('card shape migrations', () => {
       const store = createBoardStore();
       const current = store.schema.serialize();
       const sequence = `com.tldraw.shape.${kind}`;
-      expect(current.sequences[sequence]).toBe(1);
+      expect(current.sequences[sequence]).toBe(1 + Object.keys(addedLater[kind] ?? {}).length);
       const v0: SerializedSchemaV2 = {
         ...current,
         sequences: { ...current.sequences, [sequence]: 0 },
@@ -130,7 +134,11 @@ describe('card shape migrations', () => {
       });
       if (migrated.type !== 'success') throw new Error(`migration failed: ${migrated.reason}`);
       const upgraded = Object.values(migrated.value)[0] as TLShape<CardKind>;
-      expect(upgraded.props).toEqual({ ...v0Props, [field]: defaultValue });
+      expect(upgraded.props).toEqual({
+        ...v0Props,
+        [field]: defaultValue,
+        ...addedLater[kind],
+      });
       expect(cardPropsSchemas[kind].safeParse(upgraded.props).success).toBe(true);
       store.put([upgraded]);
 

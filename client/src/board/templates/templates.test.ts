@@ -5,7 +5,7 @@ import type { Editor, TLShape } from 'tldraw';
 import { boardTemplateIds } from '@boussole/shared';
 import { createJsdomEditor } from '../../../testing/jsdomEditor.js';
 import { applyTemplateOnce } from './applyTemplate.js';
-import { templateLayout } from './layouts.js';
+import { containers, templateLayout } from './layouts.js';
 
 let editor: Editor | undefined;
 afterEach(() => {
@@ -33,7 +33,9 @@ describe('board templates', () => {
       const shapes = editor.getCurrentPageShapes();
       expect(shapes).toHaveLength(layout.length);
       expect(titles(shapes).sort()).toEqual(
-        layout.flatMap((i) => (i.kind === 'guidance' ? [] : [i.title])).sort(),
+        containers(layout)
+          .map((i) => i.title)
+          .sort(),
       );
       expect(shapes.some((s) => s.type === 'text')).toBe(true);
       // Opening the board again (or by a second person) does not lay it out twice.
@@ -59,7 +61,7 @@ describe('board templates', () => {
 
   it('never overlaps two frames of one template', () => {
     for (const id of boardTemplateIds) {
-      const boxes = templateLayout(id).flatMap((i) => (i.kind === 'guidance' ? [] : [i]));
+      const boxes = containers(templateLayout(id));
       for (const [i, a] of boxes.entries()) {
         for (const b of boxes.slice(i + 1)) {
           const apart =

@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { zoomToFitSettled } from '../helpers/boardView.js';
+import { artifactPath, chromiumAvailable, type Person } from '../helpers/browser.js';
+import {
+  openSignedIn,
+  startWorkspaceServer,
+  stopWorkspaceServer,
+  type WorkspaceSetup,
+} from '../helpers/e2eWorkspace.js';
+import { addMember, createBoard } from '../helpers/accounts.js';
+import { waitFor } from '../helpers/wait.js';
+
+const available = chromiumAvailable();
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Screen boxes of one camera are page bounds scaled and shifted: overlap is the same question. */
+function overlappingPairs(boxes: Box[]): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const apart =
+        a.x + a.width <= b.x ||
+        b.x + b.width <= a.x ||
+        a.y + a.height <= b.y ||
+        b.y + b.height <= a.y;
+      if (!apart) pairs.push([i, j]);
+    }
+  }
+  return pairs;
+}
+
+/** Two people placing cards and filling a theme on one board, with the mouse, in Chromium. */
+describe.skipIf(!available)('placing cards and filling themes in Chromium', () => {
+  let setup: WorkspaceSetup;
+  let alicePage: Page;
+  let bobPage: Page;
+  let boardUrl: string;
+
+  async function join(person: Person): Promise<Page> {
+    const page = await person.context.newPage();
+    await page.goto(boardUrl);
+    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 });
+    await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
+    return page;
+  }
+
+  const shapes = (page: Page, type: string) => page.locator(`.tl-shape[data-shape-type="${type}"]`);
+
+  async function boxesOf(page: Page, type: string): Promise<Box[]> {
+    const boxes = await Promise.all((await shapes(page, type).all()).map((s) => s.boundingBox()));
+    return boxes.filter((box): box is Box => box !== null);
+  }
+
+  /** Everything on screen (tldraw's « zoom to fit », Shift+1), so every card has a box. */
+  async function zoomToFit(page: Page) {
+    await zoomToFitSettled(page);
+  }
+
+  beforeAll(async () => {
+    setup = await startWorkspaceServer();
+    const { admin, workspace, server } = setup;
+    const url = server.httpUrl;
+    boardUrl = `${url}/b/${await createBoard(url, admin, workspace, 'Atelier placement')}`;
+    const account = (name: string, role: 'animateur' | 'contributeur') =>
+      addMember(url, admin, workspace, {
+        email: `${name.toLowerCase()}@ccas.example.fr`,
+        displayName: name,
+        role,
+      });
+    const alice = await openSignedIn(setup, 'alice', (await account('Alice', 'animateur')).cookie);
+    const bob = await openSignedIn(setup, 'bob', (await account('Bob', 'contributeur')).cookie);
+    alicePage = await join(alice);
+    bobPage = await join(bob);
+  }, 120_000);
+
+  afterAll(() => stopWorkspaceServer(setup));
+
+  it('gives cards two people create at the same moment places of their own', async () => {
+    const perPerson = 5;
+    const clickAll = async (page: Page) => {
+      for (let i = 0; i < perPerson; i++) {
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: '+ Observation' }).click();
+      }
+    };
+    await Promise.all([clickAll(alicePage), clickAll(bobPage)]);
+    for (const page of [alicePage, bobPage]) {
+      await expect
+        .poll(() => shapes(page, 'observation').count(), { timeout: 10_000 })
+        .toBe(2 * perPerson);
+      await page.keyboard.press('Escape');
+      await zoomToFit(page);
+      // A card two people put on the same spot in the same instant is moved by one of them as
+      // soon as both cards are seen: wait for that, then no card overlaps another.
+      await waitFor(async () => overlappingPairs(await boxesOf(page, 'observation')).length === 0, {
+        what: 'no overlapping cards',
+        timeoutMs: 10_000,
+      });
+      expect(await boxesOf(page, 'observation')).toHaveLength(2 * perPerson);
+    }
+    await alicePage.screenshot({ path: artifactPath('board-placement-simultaneous.png') });
+  });
+
+  it('selects a theme by a click on its title bar', async () => {
+    await alicePage.keyboard.press('Escape');
+    await alicePage.getByRole('button', { name: '+ Thème' }).click();
+    await zoomToFit(alicePage);
+    // First an observation selected (the side panel is named after the selected card's kind)…
+    const panel = alicePage.locator('.card-panel');
+    const card = (await shapes(alicePage, 'observation').first().boundingBox())!;
+    await alicePage.mouse.click(card.x + card.width / 2, card.y + card.height - 12);
+    await expect.poll(() => panel.getAttribute('aria-label')).toMatch(/observation/i);
+    // …then a click on the theme's title bar selects the theme.
+    const theme = await shapes(alicePage, 'theme').boundingBox();
+    if (!theme) throw new Error('theme not rendered');
+    await alicePage.mouse.click(theme.x + theme.width / 2, theme.y + 8);
+    // The side panel opens on the selected card, named after its kind.
+    await expect.poll(() => panel.getAttribute('aria-label'), { timeout: 5_000 }).toMatch(/thème/i);
+    await alicePage.screenshot({ path: artifactPath('board-placement-theme-selected.png') });
+    await alicePage.keyboard.press('Escape');
+  });
+
+  it('lays out ten cards dropped into a theme in its grid, and the theme grows', async () => {
+    // Nothing selected, so no side panel stands over the cards to drag.
+    await alicePage.keyboard.press('Escape');
+    await zoomToFit(alicePage);
+    const before = await shapes(alicePage, 'theme').boundingBox();
+    const aCard = await shapes(alicePage, 'observation').first().boundingBox();
+    if (!before || !aCard) throw new Error('theme or cards not rendered');
+    // Sizes in cards, so that the zoom (« zoom to fit » changes it) does not matter.
+    const cardArea = (box: Box, card: Box) => (box.width * box.height) / (card.width * card.height);
+    const areaBefore = cardArea(before, aCard);
+    const count = 10;
+    for (let i = 0; i < count; i++) {
+      // The next card still on the page (outside the theme), dragged to the same spot each time.
+      const theme = (await shapes(alicePage, 'theme').boundingBox())!;
+      const cards = await boxesOf(alicePage, 'observation');
+      // A card under the side panel (shown while a card is selected) cannot be grabbed there.
+      const panel = await alicePage
+        .locator('aside.card-panel')
+        .boundingBox({ timeout: 500 })
+        .catch(() => null);
+      const underPanel = (c: Box) =>
+        panel !== null &&
+        c.x + c.width / 2 >= panel.x &&
+        c.x + c.width / 2 <= panel.x + panel.width &&
+        c.y + c.height / 2 >= panel.y &&
+        c.y + c.height / 2 <= panel.y + panel.height;
+      const outside = cards.find(
+        (c) =>
+          !underPanel(c) &&
+          (c.x + c.width / 2 < theme.x ||
+            c.x + c.width / 2 > theme.x + theme.width ||
+            c.y + c.height / 2 < theme.y ||
+            c.y + c.height / 2 > theme.y + theme.height),
+      );
+      if (!outside) {
+        await alicePage.screenshot({ path: artifactPath('board-placement-no-card-outside.png') });
+        throw new Error(
+          `no card left outside the theme at drop ${i}: theme ${JSON.stringify(theme)}, ` +
+            `panel ${JSON.stringify(panel)}, cards ${JSON.stringify(cards)}`,
+        );
+      }
+      await alicePage.mouse.move(outside.x + outside.width / 2, outside.y + outside.height / 2);
+      await alicePage.mouse.down();
+      const target = { x: theme.x + theme.width / 3, y: theme.y + theme.height / 3 };
+      await alicePage.mouse.move(target.x, target.y, { steps: 12 });
+      await alicePage.mouse.up();
+      await expect
+        .poll(() => shapes(alicePage, 'theme').textContent(), { timeout: 5_000 })
+        .toContain(`${i + 1} observation`);
+      await alicePage.keyboard.press('Escape');
+    }
+    await zoomToFit(alicePage);
+    for (const page of [alicePage, bobPage]) {
+      await expect
+        .poll(() => shapes(page, 'theme').textContent(), { timeout: 5_000 })
+        .toContain(`${count} observations`);
+      await waitFor(async () => overlappingPairs(await boxesOf(page, 'observation')).length === 0, {
+        what: 'no overlapping cards in the theme',
+        timeoutMs: 10_000,
+      });
+    }
+    const after = (await shapes(alicePage, 'theme').boundingBox())!;
+    const cards = await boxesOf(alicePage, 'observation');
+    const inside = cards.filter(
+      (c) =>
+        c.x >= after.x - 1 &&
+        c.y >= after.y - 1 &&
+        c.x + c.width <= after.x + after.width + 1 &&
+        c.y + c.height <= after.y + after.height + 1,
+    );
+    expect(inside.length).toBe(count);
+    expect(cardArea(after, cards[0]!)).toBeGreaterThan(areaBefore);
+    await alicePage.screenshot({ path: artifactPath('board-placement-theme-grid.png') });
+    await bobPage.screenshot({ path: artifactPath('board-placement-theme-grid-bob.png') });
+  });
+
+  it('puts the caret in the first field of a card opened with a double-click', async () => {
+    await alicePage.keyboard.press('Escape');
+    const card = (await shapes(alicePage, 'observation').first().boundingBox())!;
+    await alicePage.mouse.dblclick(card.x + card.width / 2, card.y + card.height / 2);
+    await waitFor(
+      () =>
+        alicePage.evaluate(() => {
+          const active = document.activeElement;
+          return active?.tagName === 'TEXTAREA' && active.closest('.tl-shape') !== null;
+        }),
+      { what: 'the verbatim field of the card focused' },
+    );
+    await alicePage.keyboard.type('Pas de bus le dimanche');
+    await expect
+      .poll(() => shapes(bobPage, 'observation').allTextContents(), { timeout: 5_000 })
+      .toContainEqual(expect.stringContaining('Pas de bus le dimanche'));
+    await alicePage.screenshot({ path: artifactPath('board-placement-double-click-editing.png') });
+  });
+});
