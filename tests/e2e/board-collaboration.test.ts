@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { zoomToFitSettled } from '../helpers/boardView.js';
 import { artifactPath, chromiumAvailable, type Person } from '../helpers/browser.js';
 import type { ChildServer } from '../helpers/childServer.js';
 import {
@@ -114,12 +115,22 @@ describe.skipIf(!available)('two people on one board in Chromium', () => {
   it('shows each person’s cursor to the other, with their name', async () => {
     // Alice keeps moving while Bob looks, as a person pointing at something does: a cursor that
     // stopped long ago may be shown as idle, and a loaded machine may take a while to paint it.
+    // She points at the card, which both bring on screen first: each camera is its own (where
+    // each one's view went depends on who applied the board's template, and when), so a fixed
+    // screen point of hers may be off Bob's screen, where tldraw shows only an edge hint.
+    await alicePage.keyboard.press('Escape');
+    await zoomToFitSettled(alicePage);
+    await zoomToFitSettled(bobPage);
     let step = 0;
     await expect
       .poll(
         async () => {
           step = (step + 1) % 8;
-          await alicePage.mouse.move(300 + step * 10, 340 - step * 5, { steps: 3 });
+          const card = await shapes(alicePage, 'observation').boundingBox();
+          if (!card) throw new Error('observation card not rendered');
+          const x = card.x + card.width / 2 + step * 4;
+          const y = card.y + card.height / 2 - step * 2;
+          await alicePage.mouse.move(x, y, { steps: 3 });
           return bobPage.locator('.tl-nametag, .tl-nametag-title').allTextContents();
         },
         { timeout: 20_000 },

@@ -163,7 +163,17 @@ describe.skipIf(!available)('accepting a suggested theme in Chromium', () => {
       // Every box from one frame (shapeSnapshot): boxes read one by one could belong to
       // different camera positions.
       const who = page === facilitator ? 'facilitator' : 'contributor';
-      const snapshot = await shapeSnapshot(page);
+      // A card still culled (the camera's last frame not yet painted on a loaded machine) has
+      // no box: read again until every accepted card is on screen.
+      let snapshot = await shapeSnapshot(page);
+      await waitFor(
+        async () => {
+          snapshot = await shapeSnapshot(page);
+          const onScreen = snapshot.filter((s) => s.type === 'observation');
+          return accepted.every((verbatim) => onScreen.some((c) => c.text.includes(verbatim)));
+        },
+        { timeoutMs: 15_000, what: `${who}: every accepted card on screen` },
+      ).catch(() => undefined);
       const newThemes = snapshot.filter((s) => s.type === 'theme' && s.text.includes(NEW_LABEL));
       expect(newThemes).toHaveLength(1);
       const { id: themeId, box: themeBox } = newThemes[0]!;
