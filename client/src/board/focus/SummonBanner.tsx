@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Editor, TLCamera } from 'tldraw';
 import type { SessionFocus } from '@boussole/shared';
 import { useFocusT } from './focusMessages.js';
-import { SummonTracker } from './summonOnce.js';
+import { SummonTracker, staysAfterSummon } from './summonOnce.js';
 
 function tabStorage(): Storage | undefined {
   try {
@@ -46,6 +46,19 @@ export function SummonBanner({
     );
     setMoved({ by: summon.by, before });
   }, [editor, summon, tracker, serverNow]);
+
+  // Once the person works where they were brought, « Revenir où j’étais » is no longer the
+  // question, and the banner would cover cards (a vote's dots, a spotlight) they now need.
+  useEffect(() => {
+    if (!moved) return;
+    const onInput = (input: { type: string; name?: string }) => {
+      if (staysAfterSummon(input)) setMoved(null);
+    };
+    editor.on('event', onInput);
+    return () => {
+      editor.off('event', onInput);
+    };
+  }, [editor, moved]);
 
   if (!moved) return null;
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PresenceMemory, REAL_DEPARTURE_MS, lastSeenLabel } from './lastSeen.js';
-import { SummonTracker } from './summonOnce.js';
+import { SummonTracker, staysAfterSummon } from './summonOnce.js';
 
 const summon = (id: string, at = 1_000) => ({ id, x: 0, y: 0, w: 800, h: 600, by: 'Léa', at });
 
@@ -95,5 +95,16 @@ describe('PresenceMemory', () => {
     expect(lastSeenLabel(0, 30_000)).toEqual({ key: 'lastSeen.justNow', n: 0 });
     expect(lastSeenLabel(0, 3 * 60_000 + 5)).toEqual({ key: 'lastSeen.minutes', n: 3 });
     expect(lastSeenLabel(0, 125 * 60_000)).toEqual({ key: 'lastSeen.hours', n: 2 });
+  });
+});
+
+describe('staysAfterSummon', () => {
+  it('takes scrolling, pinching or pressing on the board as staying; moving the pointer not', () => {
+    expect(staysAfterSummon({ type: 'wheel', name: 'wheel' })).toBe(true);
+    expect(staysAfterSummon({ type: 'pinch', name: 'pinch_start' })).toBe(true);
+    expect(staysAfterSummon({ type: 'pointer', name: 'pointer_down' })).toBe(true);
+    expect(staysAfterSummon({ type: 'pointer', name: 'pointer_move' })).toBe(false);
+    expect(staysAfterSummon({ type: 'pinch', name: 'pinch' })).toBe(false);
+    expect(staysAfterSummon({ type: 'keyboard', name: 'key_down' })).toBe(false);
   });
 });

@@ -51,3 +51,20 @@ export class SummonTracker {
     return serverNow === undefined || serverNow - summon.at <= this.freshForMs;
   }
 }
+
+/** The parts of a tldraw input event (TLEventInfo) that say what the person did. */
+interface BoardInput {
+  type: string;
+  name?: string;
+}
+
+/**
+ * Whether an input on the board means the person chose to stay where the summon brought
+ * them: they scroll, pinch, or press on the board to work there. The banner offering to go
+ * back then leaves, as it would otherwise cover the cards they are about to use.
+ */
+export function staysAfterSummon(input: BoardInput): boolean {
+  if (input.type === 'wheel') return true;
+  if (input.type === 'pinch') return input.name === 'pinch_start';
+  return input.type === 'pointer' && input.name === 'pointer_down';
+}

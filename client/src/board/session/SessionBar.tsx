@@ -560,6 +560,14 @@ function AgendaEditor({
           ))}
         </ol>
       )}
+      {steps.length > 1 && (
+        // What a facilitator plans against: the workshop's slot (« 45 minutes »).
+        <p className="session-hint" data-testid="agenda-total">
+          {t('session.agenda.total', {
+            minutes: steps.reduce((sum, step) => sum + step.durationMin, 0),
+          })}
+        </p>
+      )}
       <form
         className="session-row"
         aria-label={t('session.agenda.newStep')}
