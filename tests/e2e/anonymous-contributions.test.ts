@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { browserCookies } from '../helpers/accounts.js';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
 import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
+import { zoomTo100Settled } from '../helpers/boardView.js';
 import { waitFor } from '../helpers/wait.js';
 import { startVoteWorkshop, type VoteWorkshop } from '../votes/voteFixture.js';
 
@@ -13,7 +14,8 @@ const available = chromiumAvailable();
  * animatrice and two participants in their own profiles. In anonymous mode Bruno sees
  * Alice's new card but her name nowhere on his page (card, its panel, cursors, people list);
  * while writing privately, Alice's card held by the server is on nobody else's page until
- * the animatrice reveals it. Screenshots of each step in test-artifacts/.
+ * the animatrice reveals it, and then it lands where she looks. Screenshots of each step in
+ * test-artifacts/.
  */
 describe.skipIf(!available)('anonymous and private contributions in Chromium', () => {
   let workshop: VoteWorkshop;
@@ -163,8 +165,32 @@ describe.skipIf(!available)('anonymous and private contributions in Chromium', (
     await alice.screenshot({ path: artifactPath('anonymous-3-alice-private-card.png') });
     await bruno.screenshot({ path: artifactPath('anonymous-4-bruno-before-reveal.png') });
 
+    // Fanny looks at the middle of the board at the cards' real size: from there, the right of
+    // everything (where the revealed cards went before they followed her view) is out of sight.
+    await zoomTo100Settled(fanny);
     await fanny.getByRole('button', { name: 'Révéler (1 carte)' }).click();
     await fanny.getByText('1 carte révélée.').waitFor({ timeout: 20_000 });
+    // The card lands where Fanny looks: whole within her view, without searching for it.
+    const canvas = await fanny.locator('.tl-canvas').boundingBox();
+    if (!canvas) throw new Error('Fanny’s canvas not rendered');
+    const revealed = fanny
+      .locator('.tl-shape[data-shape-type="observation"]')
+      .filter({ hasText: PRIVATE_CARD });
+    await waitFor(
+      async () => {
+        const box = (await revealed.count()) === 1 ? await revealed.boundingBox() : null;
+        return (
+          box !== null &&
+          box.width > 0 &&
+          box.x >= canvas.x &&
+          box.y >= canvas.y &&
+          box.x + box.width <= canvas.x + canvas.width &&
+          box.y + box.height <= canvas.y + canvas.height
+        );
+      },
+      { what: 'the revealed card within Fanny’s view', timeoutMs: 30_000 },
+    );
+    await fanny.screenshot({ path: artifactPath('anonymous-5-fanny-after-reveal.png') });
     for (const page of [bruno, fanny, alice]) {
       await waitFor(async () => (await boardText(page)).some((t) => t.includes(PRIVATE_CARD)), {
         what: 'the revealed card on the board',
@@ -174,7 +200,8 @@ describe.skipIf(!available)('anonymous and private contributions in Chromium', (
     // Nothing waits any more, and the revealed card still names nobody on Bruno's page.
     await bruno.getByTestId('held-count').waitFor({ state: 'detached', timeout: 20_000 });
     expect(await html(bruno)).not.toContain('Alice');
-    // Found with the board's search, for the screenshot: it was placed in free space.
+    // Found with the board's search, for Bruno's screenshot: placed where Fanny looks, it may be
+    // out of Bruno's own view (nobody's camera but hers follows the reveal).
     await bruno.getByRole('searchbox', { name: 'Rechercher dans les cartes' }).fill('guichet');
     await bruno.getByRole('button', { name: 'Zoomer sur les résultats' }).click();
     await bruno.screenshot({ path: artifactPath('anonymous-5-bruno-after-reveal.png') });

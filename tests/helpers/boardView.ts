@@ -10,6 +10,18 @@ import type { Page } from 'playwright-core';
 export async function zoomToFitSettled(page: Page): Promise<void> {
   await page.locator('.tl-canvas').focus();
   await page.keyboard.press('Shift+1');
+  await cameraSettled(page);
+}
+
+/** tldraw's « zoom to 100 % » (Shift+0), around the centre of the view, then a settled camera. */
+export async function zoomTo100Settled(page: Page): Promise<void> {
+  await page.locator('.tl-canvas').focus();
+  await page.keyboard.press('Shift+0');
+  await cameraSettled(page);
+}
+
+/** Waits until five frames in a row leave the camera (the shape layer's transform) unchanged. */
+export async function cameraSettled(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       new Promise<boolean>((resolve) => {

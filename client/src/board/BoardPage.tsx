@@ -307,6 +307,7 @@ function BoardCanvas({ board, session }: { board: BoardForPage; session: CollabS
         )}
         {editor && boardSession.doc && (
           <BoardContribution
+            editor={editor}
             boardId={board.id}
             role={role}
             canWrite={!readOnly}

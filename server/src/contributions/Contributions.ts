@@ -33,6 +33,7 @@ import {
   publicHeldCard,
   type StoredHeldCard,
 } from './HeldCardStore.js';
+import type { Point } from '../imports/cardPlacement.js';
 import { planHeldCardsWrite } from './heldCardsWrite.js';
 
 /**
@@ -147,24 +148,28 @@ export class Contributions {
     return { cards: cards.map(publicHeldCard) };
   }
 
-  /** Every private card of the board onto it, as one update everyone receives at once. */
-  reveal(caller: BoardCaller): Promise<RevealResult> {
+  /**
+   * Every private card of the board onto it, as one update everyone receives at once: around
+   * `near` (a point of the page, where the facilitator looks) when given.
+   */
+  reveal(caller: BoardCaller, near?: Point): Promise<RevealResult> {
     this.facilitatorOnly(caller);
     return this.writes.run(async () => {
       const cards = await this.store.ofBoard(caller.boardId, 'private');
-      if (cards.length === 0) return { revealed: 0 };
-      const cardIds = await this.writeOnBoard(caller.boardId, cards);
+      if (cards.length === 0) return { revealed: 0, cardIds: [] };
+      const cardIds = await this.writeOnBoard(caller.boardId, cards, near);
       await this.settle(caller, cards, cardIds, 'contributions.revealed');
-      return { revealed: cards.length };
+      return { revealed: cards.length, cardIds };
     });
   }
 
-  accept(caller: BoardCaller, id: string): Promise<InboxDecision> {
+  /** One inbox card onto the board: around `near` when given, as for a reveal. */
+  accept(caller: BoardCaller, id: string, near?: Point): Promise<InboxDecision> {
     this.facilitatorOnly(caller);
     return this.writes.run(async () => {
       const card = await this.store.get(caller.boardId, id);
       if (!card || card.purpose !== 'inbox') throw contributionProblems.cardNotFound();
-      const [cardId] = await this.writeOnBoard(caller.boardId, [card]);
+      const [cardId] = await this.writeOnBoard(caller.boardId, [card], near);
       await this.settle(caller, [card], [cardId!], 'contributions.accepted');
       return { cardId: cardId! };
     });
@@ -238,9 +243,14 @@ export class Contributions {
 
   /**
    * Places `cards` on the board through its own rules (checked on a copy, then submitted as
-   * the update that was checked). Returns their ids on the board, in order.
+   * the update that was checked), around `near` when given. Returns their ids on the board, in
+   * order.
    */
-  private async writeOnBoard(boardId: string, cards: readonly StoredHeldCard[]): Promise<string[]> {
+  private async writeOnBoard(
+    boardId: string,
+    cards: readonly StoredHeldCard[],
+    near?: Point,
+  ): Promise<string[]> {
     try {
       const state = await this.deps.rooms.committedState(boardId);
       const doc = new Y.Doc();
@@ -250,6 +260,7 @@ export class Contributions {
         write = planHeldCardsWrite(
           doc,
           cards.map((card) => ({ kind: card.kind, props: card.props }) as HeldCardInput),
+          near,
         );
       } finally {
         doc.destroy();

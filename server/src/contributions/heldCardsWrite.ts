@@ -9,11 +9,12 @@ import {
 } from '@boussole/shared';
 import { boardPageTarget } from '../boards/boardPageTarget.js';
 import type { BoardWrite } from '../imports/boardWrite.js';
-import { placeCards, type Size } from '../imports/cardPlacement.js';
+import { placeCards, placeCardsNear, type Point, type Size } from '../imports/cardPlacement.js';
 
 /**
- * Held cards as the records of one board change: placed as one block in free space beside
- * what the page holds (the import's placement), above it in z-order, each card at its kind's
+ * Held cards as the records of one board change: placed as one block in free space, around the
+ * point the facilitator was looking at when one is given, else beside what the page holds (the
+ * import's placement); above it in z-order, each card at its kind's
  * usual size. The write goes through buildCheckedBoardUpdates like an import's, so the board's
  * own rules judge it before anyone receives it.
  */
@@ -48,15 +49,19 @@ function cardRecord(input: HeldCardInput, place: Parameters<typeof cardShapeReco
 
 /**
  * The records `cards` become on the board `doc` holds now, in the order given; `cardIds[i]`
- * is the board id of `cards[i]`.
+ * is the board id of `cards[i]`. With `near` (a point of the page), the block goes in the free
+ * space nearest to it.
  */
 export function planHeldCardsWrite(
   doc: Y.Doc,
   cards: readonly HeldCardInput[],
+  near?: Point,
 ): BoardWrite & { cardIds: string[] } {
   const { pageId, setupRecords, existing, siblingIndices, declareSchema } = boardPageTarget(doc);
   const records: { id: string }[] = [...setupRecords];
-  const positions = placeCards(existing, cards.length, cell);
+  const positions = near
+    ? placeCardsNear(existing, cards.length, cell, near)
+    : placeCards(existing, cards.length, cell);
   const indices = indicesAbove(siblingIndices, cards.length);
   const cardIds: string[] = [];
   cards.forEach((input, i) => {

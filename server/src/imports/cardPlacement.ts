@@ -129,3 +129,65 @@ export function placeGroups(
   });
   return placements;
 }
+
+/**
+ * How far the search for free space around a point goes: this many steps of half a cell on
+ * each side, so at most (2 × NEAR_SEARCH_STEPS + 1)² candidate spots for a block.
+ */
+export const NEAR_SEARCH_STEPS = 24;
+
+/**
+ * Ungrouped cards where someone is looking (`near`, a point of the page): one grid centred on
+ * `near` when that spot is free, else on the free spot nearest to it, every card at least
+ * CARD_GAP away from what the page holds. The candidate spots are a lattice of half cells around
+ * `near`, NEAR_SEARCH_STEPS on each side; each shape only rules out the spots its box reaches,
+ * so the work stays bounded however large the board. When every spot is taken, the block goes
+ * right of everything, as placeCards puts it.
+ */
+export function placeCardsNear(
+  existing: readonly Box[],
+  count: number,
+  size: Size,
+  near: Point,
+): Point[] {
+  const columns = gridColumns(count);
+  const rows = Math.max(1, Math.ceil(count / columns));
+  const block: Size = {
+    w: columns * size.w + (columns - 1) * CARD_GAP,
+    h: rows * size.h + (rows - 1) * CARD_GAP,
+  };
+  const step: Size = { w: (size.w + CARD_GAP) / 2, h: (size.h + CARD_GAP) / 2 };
+  const centred: Point = { x: near.x - block.w / 2, y: near.y - block.h / 2 };
+  const n = NEAR_SEARCH_STEPS;
+  const side = 2 * n + 1;
+  // taken[(j + n) * side + (i + n)]: the block at centred + (i, j) steps would come closer
+  // than CARD_GAP to some shape.
+  const taken = new Uint8Array(side * side);
+  // The open range of steps k for which origin + k × stepLength lies strictly inside (lo, hi).
+  const range = (origin: number, stepLength: number, lo: number, hi: number) => ({
+    from: Math.max(-n, Math.floor((lo - origin) / stepLength) + 1),
+    to: Math.min(n, Math.ceil((hi - origin) / stepLength) - 1),
+  });
+  for (const box of existing) {
+    const w = Math.max(0, box.w);
+    const h = Math.max(0, box.h);
+    const is = range(centred.x, step.w, box.x - block.w - CARD_GAP, box.x + w + CARD_GAP);
+    const js = range(centred.y, step.h, box.y - block.h - CARD_GAP, box.y + h + CARD_GAP);
+    for (let j = js.from; j <= js.to; j++) {
+      for (let i = is.from; i <= is.to; i++) taken[(j + n) * side + (i + n)] = 1;
+    }
+  }
+  let best: { i: number; j: number; distance: number } | undefined;
+  for (let j = -n; j <= n; j++) {
+    for (let i = -n; i <= n; i++) {
+      if (taken[(j + n) * side + (i + n)]) continue;
+      const distance = (i * step.w) ** 2 + (j * step.h) ** 2;
+      if (!best || distance < best.distance) best = { i, j, distance };
+    }
+  }
+  if (!best) return placeCards(existing, count, size);
+  return gridPositions(count, size, columns, {
+    x: centred.x + best.i * step.w,
+    y: centred.y + best.j * step.h,
+  });
+}

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { docIdSchema, heldCardIdSchema, heldCardInputSchema } from '@boussole/shared';
+import {
+  docIdSchema,
+  heldCardIdSchema,
+  heldCardInputSchema,
+  placementRequestSchema,
+} from '@boussole/shared';
 import type { DocumentAccessResolver } from '../access/DocumentAccess.js';
 import {
   ContributionProblem,
@@ -103,10 +108,10 @@ export const heldCardRoutes: FastifyPluginAsync<HeldCardRoutesDeps> = async (
   // Registered before `/held-cards/:cardId` so that « reveal » is never taken for a card id.
   app.post(
     `${base}/held-cards/reveal`,
-    { schema: { params: boardParams }, preValidation: onBoard },
+    { schema: { params: boardParams, body: placementRequestSchema }, preValidation: onBoard },
     async (request, reply) => {
       try {
-        const result = await contributions.reveal(callerOf(request));
+        const result = await contributions.reveal(callerOf(request), request.body?.near);
         request.log.info(
           { boardId: request.boardCaller?.boardId, revealed: result.revealed },
           'held cards revealed',
@@ -155,18 +160,28 @@ export const heldCardRoutes: FastifyPluginAsync<HeldCardRoutesDeps> = async (
     },
   );
 
-  for (const decision of ['accept', 'reject'] as const) {
-    app.post(
-      `${base}/inbox/:cardId/${decision}`,
-      { schema: { params: cardParams }, preValidation: onBoard },
-      async (request, reply) => {
-        try {
-          const caller = callerOf(request);
-          return await contributions[decision](caller, request.params.cardId);
-        } catch (error) {
-          return send(reply, error);
-        }
-      },
-    );
-  }
+  app.post(
+    `${base}/inbox/:cardId/accept`,
+    { schema: { params: cardParams, body: placementRequestSchema }, preValidation: onBoard },
+    async (request, reply) => {
+      try {
+        const caller = callerOf(request);
+        return await contributions.accept(caller, request.params.cardId, request.body?.near);
+      } catch (error) {
+        return send(reply, error);
+      }
+    },
+  );
+
+  app.post(
+    `${base}/inbox/:cardId/reject`,
+    { schema: { params: cardParams }, preValidation: onBoard },
+    async (request, reply) => {
+      try {
+        return await contributions.reject(callerOf(request), request.params.cardId);
+      } catch (error) {
+        return send(reply, error);
+      }
+    },
+  );
 };

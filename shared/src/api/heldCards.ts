@@ -19,9 +19,9 @@ import {
  * POST   /api/boards/:boardId/held-cards                HeldCardInput → 201 HeldCard
  * PUT    /api/boards/:boardId/held-cards/:cardId        HeldCardInput → HeldCard (one's own)
  * DELETE /api/boards/:boardId/held-cards/:cardId        → 204 (one's own)
- * POST   /api/boards/:boardId/held-cards/reveal         → RevealResult (facilitators)
+ * POST   /api/boards/:boardId/held-cards/reveal         [PlacementRequest] → RevealResult (facilitators)
  * GET    /api/boards/:boardId/inbox                     → InboxList (facilitators)
- * POST   /api/boards/:boardId/inbox/:cardId/accept      → InboxDecision (facilitators)
+ * POST   /api/boards/:boardId/inbox/:cardId/accept      [PlacementRequest] → InboxDecision (facilitators)
  * POST   /api/boards/:boardId/inbox/:cardId/reject      → InboxDecision (facilitators)
  */
 
@@ -67,7 +67,37 @@ export interface InboxList {
 export interface RevealResult {
   /** Cards now on the board. */
   revealed: number;
+  /** Their ids on the board. */
+  cardIds: string[];
 }
+
+/** How far from the page's origin a placement point may be, on either axis. */
+export const MAX_PLACEMENT_COORDINATE = 10_000_000;
+
+const placementCoordinate = z
+  .number({ error: 'un nombre' })
+  .min(-MAX_PLACEMENT_COORDINATE, { error: 'un nombre entre -10 000 000 et 10 000 000' })
+  .max(MAX_PLACEMENT_COORDINATE, { error: 'un nombre entre -10 000 000 et 10 000 000' });
+
+/**
+ * The optional body of a reveal or an inbox acceptance: `near`, a point of the page (the
+ * centre of the facilitator's view), around which the cards go in free space. Without it,
+ * they go right of everything the page holds.
+ */
+export const placementRequestSchema = z
+  .strictObject(
+    {
+      near: z
+        .strictObject(
+          { x: placementCoordinate, y: placementCoordinate },
+          { error: 'un point { x, y }' },
+        )
+        .optional(),
+    },
+    { error: 'un objet JSON { near?: { x, y } }' },
+  )
+  .optional();
+export type PlacementRequest = z.infer<typeof placementRequestSchema>;
 
 export interface InboxDecision {
   /** The card's id on the board once accepted; null when rejected. */

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Editor } from 'tldraw';
 import {
   sessionDocIdOf,
   type HeldCard,
@@ -25,12 +26,15 @@ const POLL_MS = 3_000;
  * all of it; this only shows it.
  */
 export function BoardContribution({
+  editor,
   boardId,
   role,
   canWrite,
   board,
   sessionDoc: givenSessionDoc,
 }: {
+  /** The board's editor: revealed and accepted cards go where the facilitator looks. */
+  editor?: Editor;
   boardId: string;
   role: WorkspaceRole | undefined;
   canWrite: boolean;
@@ -90,6 +94,7 @@ export function BoardContribution({
       )}
       {facilitator && (
         <FacilitatorContributions
+          editor={editor}
           api={api}
           modes={modes}
           counts={counts}

@@ -1,22 +1,28 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import type { HeldCard, HeldCardCounts } from '@boussole/shared';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Editor } from 'tldraw';
+import type { HeldCard, HeldCardCounts, PlacementRequest } from '@boussole/shared';
 import type { heldCardsApi } from './heldCardsApi.js';
 import { useContributionT } from './contributionMessages.js';
 import { heldCardMainText } from './heldCardText.js';
+import { showPlacedCards, viewCentre } from './placedCardsView.js';
 import type { ContributionModes } from './useContributionModes.js';
 
 /**
  * The facilitator's switches (anonymous, private writing, moderated), « Révéler (N
  * cartes) », and the inbox with its accept and reject buttons. Inbox cards come without their
- * author: the server never says who wrote them.
+ * author: the server never says who wrote them. Revealed and accepted cards go where the
+ * facilitator looks (the centre of their view), and their view follows them if need be.
  */
 export function FacilitatorContributions({
+  editor,
   api,
   modes,
   counts,
   onChange,
   onDone,
 }: {
+  /** The board's editor: where the facilitator looks, and the camera that shows the cards. */
+  editor?: Editor;
   api: ReturnType<typeof heldCardsApi>;
   modes: ContributionModes;
   counts: HeldCardCounts;
@@ -27,6 +33,22 @@ export function FacilitatorContributions({
   const headingId = useId();
   const [inbox, setInbox] = useState<HeldCard[]>([]);
   const [message, setMessage] = useState('');
+  // Stops waiting for the last placed cards to arrive (another reveal, the panel closing).
+  const stopShowing = useRef<() => void>(undefined);
+  useEffect(() => () => stopShowing.current?.(), []);
+
+  /** Where the cards should go: the centre of the facilitator's view. */
+  const placement = (): PlacementRequest | undefined => {
+    const near = editor && viewCentre(editor);
+    return near ? { near } : undefined;
+  };
+  /** Once placed, the cards in the facilitator's view. */
+  const show = (cardIds: readonly (string | null)[] | undefined) => {
+    const ids = (cardIds ?? []).filter((id): id is string => typeof id === 'string');
+    if (!editor || ids.length === 0) return;
+    stopShowing.current?.();
+    stopShowing.current = showPlacedCards(editor, ids);
+  };
 
   const loadInbox = useCallback(async () => {
     try {
@@ -75,7 +97,11 @@ export function FacilitatorContributions({
           disabled={counts.private === 0}
           onClick={() =>
             void act(
-              () => api.reveal(),
+              async () => {
+                const result = await api.reveal(placement());
+                show(result.cardIds);
+                return result;
+              },
               (result) => t('contrib.revealed', { n: (result as { revealed: number }).revealed }),
             )
           }
@@ -99,7 +125,15 @@ export function FacilitatorContributions({
             {inbox.map((card) => (
               <li key={card.id}>
                 <span className="contrib-text">{heldCardMainText(card)}</span>
-                <button type="button" onClick={() => void act(() => api.accept(card.id))}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void act(async () => {
+                      const decision = await api.accept(card.id, placement());
+                      show([decision.cardId]);
+                    })
+                  }
+                >
                   {t('contrib.accept')}
                 </button>
                 <button type="button" onClick={() => void act(() => api.reject(card.id))}>

@@ -4,6 +4,7 @@ import {
   type HeldCardList,
   type InboxDecision,
   type InboxList,
+  type PlacementRequest,
   type RevealResult,
 } from '@boussole/shared';
 import { jsonRequestInit } from '../../api/jsonRequest.js';
@@ -41,9 +42,12 @@ export function heldCardsApi(boardId: string) {
     edit: (id: string, input: HeldCardInput) =>
       send<HeldCard>(`${base}/held-cards/${id}`, 'PUT', input),
     remove: (id: string) => send<void>(`${base}/held-cards/${id}`, 'DELETE'),
-    reveal: () => send<RevealResult>(`${base}/held-cards/reveal`, 'POST'),
+    /** `placement.near`: the centre of the facilitator's view, where the cards should go. */
+    reveal: (placement?: PlacementRequest) =>
+      send<RevealResult>(`${base}/held-cards/reveal`, 'POST', placement),
     inbox: () => send<InboxList>(`${base}/inbox`, 'GET'),
-    accept: (id: string) => send<InboxDecision>(`${base}/inbox/${id}/accept`, 'POST'),
+    accept: (id: string, placement?: PlacementRequest) =>
+      send<InboxDecision>(`${base}/inbox/${id}/accept`, 'POST', placement),
     reject: (id: string) => send<InboxDecision>(`${base}/inbox/${id}/reject`, 'POST'),
   };
 }
