@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserCookies } from '../helpers/accounts.js';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { grabbable, zoomToFitSettled } from '../helpers/boardView.js';
+import { grabbable, zoomToFitSettled, setFacilitatePanel } from '../helpers/boardView.js';
 import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
 import { waitFor } from '../helpers/wait.js';
 import { startVoteWorkshop, type VoteWorkshop } from '../votes/voteFixture.js';
@@ -454,7 +454,7 @@ describe.skipIf(!available)('spotlight, reactions, moderated inbox and sound in 
   it('beeps on the participants’ pages when the countdown ends with « Son à zéro », and not without', async () => {
     const { fanny, alice, bruno } = pages;
     for (const page of [fanny, alice, bruno]) await resetSound(page);
-    await fanny.getByText('Animer', { exact: true }).click();
+    await setFacilitatePanel(fanny, true);
     const soundBox = fanny.getByRole('checkbox', { name: 'Son à zéro' });
     await soundBox.check();
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserCookies } from '../helpers/accounts.js';
+import { setFacilitatePanel } from '../helpers/boardView.js';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
 import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
 import { waitFor } from '../helpers/wait.js';
@@ -107,7 +108,7 @@ describe.skipIf(!available)('facilitation bar in Chromium', () => {
 
     // Participants get no facilitation controls.
     expect(await alice.getByText('Animer', { exact: true }).count()).toBe(0);
-    await fanny.getByText('Animer', { exact: true }).click();
+    await setFacilitatePanel(fanny, true);
     await fanny
       .getByRole('group', { name: 'Démarrer le minuteur' })
       .getByRole('button', { name: '5 min', exact: true })
@@ -211,7 +212,7 @@ describe.skipIf(!available)('facilitation bar in Chromium', () => {
 
     await fanny.getByRole('checkbox', { name: 'Verrouiller le tableau' }).uncheck();
     await notice.waitFor({ state: 'detached', timeout: 20_000 });
-    await fanny.getByText('Animer', { exact: true }).click(); // fold the panel away
+    await setFacilitatePanel(fanny, false);
   });
 
   it('follows the animatrice’s view from the people list, and her summon moves everyone', async () => {
@@ -257,7 +258,7 @@ describe.skipIf(!available)('facilitation bar in Chromium', () => {
 
   it('runs the agenda: steps tied to areas, the timer following them, an area locked', async () => {
     const { fanny, alice, bruno } = pages;
-    await fanny.getByText('Animer', { exact: true }).click();
+    await setFacilitatePanel(fanny, true);
     await fanny.getByLabel('Titre de l’étape').fill('Représentations');
     await fanny.getByLabel('Minutes', { exact: true }).fill('10');
     await fanny.getByRole('button', { name: 'Ajouter l’étape' }).click();
@@ -301,7 +302,7 @@ describe.skipIf(!available)('facilitation bar in Chromium', () => {
       .waitFor({ state: 'detached', timeout: 20_000 });
 
     // « Étape suivante »: step 2 with its 5 minutes for all; her view goes to the theme.
-    await fanny.getByText('Animer', { exact: true }).click();
+    await setFacilitatePanel(fanny, false);
     await fanny.mouse.wheel(0, 2000); // look elsewhere first
     await fanny.getByRole('button', { name: 'Étape suivante' }).click();
     for (const page of [fanny, alice, bruno]) {

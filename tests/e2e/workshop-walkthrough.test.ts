@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addMember, browserCookies } from '../helpers/accounts.js';
-import { zoomToFitSettled } from '../helpers/boardView.js';
+import { zoomToFitSettled, setFacilitatePanel } from '../helpers/boardView.js';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
 import { killAllChildren, type ChildServer } from '../helpers/childServer.js';
 import { openBoardFrom, startServerWithAdmin } from '../helpers/e2eWorkspace.js';
@@ -111,16 +111,20 @@ describe.skipIf(!available)('a 45-minute workshop on the demo’s hypotheses boa
   }
 
   /**
-   * One dot on `cardId`, from the control the vote puts at the card's corner. The card is
-   * found first with the board's search (`words` from its text), as a participant does on a
-   * board this size: seen whole, the cards are too small for their controls.
+   * One dot on `cardId`, from the control the vote puts at the card's corner. Seen whole, the
+   * board's cards are too small for « − ● + »: each has one small button that brings it
+   * closer, as a participant does before voting.
    */
-  async function dot(page: Page, cardId: string, words: string) {
-    await page.getByRole('searchbox', { name: 'Rechercher dans les cartes' }).fill(words);
-    await page.getByRole('button', { name: 'Zoomer sur les résultats' }).click();
-    await page
-      .locator(`.vote-card[data-card-id="${cardId}"] button[aria-label^="Ajouter un point"]`)
+  async function dot(page: Page, cardId: string) {
+    const control = page.locator(`.vote-card[data-card-id="${cardId}"]`);
+    await page.keyboard.press('Escape');
+    await zoomToFitSettled(page);
+    await control
+      .getByRole('button', {
+        name: /^Voter sur « .* » \(\d+ points? à moi\) : rapprocher la carte$/,
+      })
       .click();
+    await control.locator('button[aria-label^="Ajouter un point"]').click();
   }
 
   /** The board id of the card whose text contains `text`, read from `page`. */
@@ -191,7 +195,7 @@ describe.skipIf(!available)('a 45-minute workshop on the demo’s hypotheses boa
     const { fanny, alice } = pages;
     // Participants have no facilitation controls.
     expect(await alice.getByText('Animer', { exact: true }).count()).toBe(0);
-    await fanny.getByText('Animer', { exact: true }).click();
+    await setFacilitatePanel(fanny, true);
     const step = async (title: string, minutes: number, area?: string) => {
       await fanny.getByLabel('Titre de l’étape').fill(title);
       await fanny.getByLabel('Minutes', { exact: true }).fill(String(minutes));
@@ -326,14 +330,13 @@ describe.skipIf(!available)('a 45-minute workshop on the demo’s hypotheses boa
         .getByRole('button', { name: 'Revenir où j’étais' })
         .waitFor({ state: 'detached', timeout: 20_000 });
     }
-    const [h1Words, h3Words, aliceWords] = ['renoncent à un emploi', 'petit logement', 'hameaux'];
-    await dot(alice, H1, h1Words);
-    await dot(alice, H1, h1Words);
-    await dot(alice, aliceCard, aliceWords);
+    await dot(alice, H1);
+    await dot(alice, H1);
+    await dot(alice, aliceCard);
     await alice.getByTestId('vote-remaining').getByText('0 point restant').waitFor();
-    await dot(bruno, H1, h1Words);
-    await dot(bruno, H3, h3Words);
-    await dot(bruno, aliceCard, aliceWords);
+    await dot(bruno, H1);
+    await dot(bruno, H3);
+    await dot(bruno, aliceCard);
     await bruno.getByTestId('vote-remaining').getByText('0 point restant').waitFor();
     await fanny.getByText('2 personnes ont voté').waitFor({ timeout: 20_000 });
     await shot(bruno, '5-bruno-dots');
@@ -357,14 +360,27 @@ describe.skipIf(!available)('a 45-minute workshop on the demo’s hypotheses boa
         [aliceCard, '2 points'],
         [H3, '1 point'],
       ] as const) {
+        // Seen from afar the card shows the number alone, and says « N points » to a reader.
+        const count = page.locator(`.vote-card[data-card-id="${card}"] .vote-total`);
         await waitFor(
           async () =>
-            (await page.locator(`.vote-card[data-card-id="${card}"] .vote-total`).textContent()) ===
-            total,
+            (await count.getAttribute('aria-label')) === total ||
+            (await count.textContent()) === total,
           { what: `${total} on ${card}`, timeoutMs: 20_000 },
         );
       }
     }
+    // Closing the vote from the vote bar closed her « Animer » panel: nothing covers the
+    // results (what is under their centre belongs to them).
+    const results = fanny.locator('.vote-results');
+    const box = await results.boundingBox();
+    expect(box).not.toBeNull();
+    expect(
+      await fanny.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.closest('.vote-results') !== null,
+        { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 },
+      ),
+    ).toBe(true);
     await shot(fanny, '6-results-fanny');
     await shot(alice, '7-results-alice');
 

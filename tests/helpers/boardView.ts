@@ -60,3 +60,20 @@ export async function grabbable<B extends { x: number; y: number; width: number;
   );
   return boxes.filter((_, i) => free[i]);
 }
+
+/**
+ * Opens or folds the facilitator's « Animer » panel, whatever its state: it also folds itself
+ * when she presses the page's other controls (the vote bar, the focus bar…).
+ */
+export async function setFacilitatePanel(page: Page, open: boolean): Promise<void> {
+  const details = page.locator('details.session-facilitate');
+  const isOpen = await details.evaluate((el) => (el as HTMLDetailsElement).open);
+  if (isOpen !== open) await details.locator('> summary').click();
+  await page.waitForFunction(
+    (wanted) =>
+      (document.querySelector('details.session-facilitate') as HTMLDetailsElement | null)?.open ===
+      wanted,
+    open,
+    { timeout: 10_000 },
+  );
+}

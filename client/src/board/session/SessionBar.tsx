@@ -4,6 +4,7 @@ import { timerRemainingMs, type SessionLock, type SessionTimer } from '@boussole
 import type { CollabSession } from '../../collab/collabSession.js';
 import type { BoardSession } from './useBoardSession.js';
 import { sessionRefusalKey, useSessionT, type SessionMessageKey } from './sessionMessages.js';
+import { closesOnPress } from './outsidePress.js';
 import {
   addAgendaStep,
   addTime,
@@ -281,8 +282,20 @@ function FacilitatorPanel({
   write: Write;
 }) {
   const t = useSessionT();
+  const panel = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const onPress = (event: PointerEvent) => {
+      const details = panel.current;
+      // The whole strip counts as the panel: « Commencer le déroulé », « Étape suivante » and
+      // the timer are the same facilitation at hand.
+      const strip = details?.closest('.session-bar') ?? details;
+      if (details?.open && strip && closesOnPress(event.target, strip)) details.open = false;
+    };
+    document.addEventListener('pointerdown', onPress, true);
+    return () => document.removeEventListener('pointerdown', onPress, true);
+  }, []);
   return (
-    <details className="session-facilitate">
+    <details className="session-facilitate" ref={panel}>
       <summary>{t('session.facilitate')}</summary>
       <div className="session-panel">
         <TimerControls session={session} write={write} />

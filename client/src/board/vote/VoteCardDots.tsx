@@ -3,12 +3,25 @@ import { cardVotesOf, type SessionVote } from '@boussole/shared';
 import { voteCardLabel } from './cardLabel.js';
 import { useVoteT } from './voteMessages.js';
 
-/** Where a card's top-right corner is on screen, following the camera. */
+/**
+ * Below this width on screen (px), a card is too small for its « − ● + » control: neighbours'
+ * controls would overlap and cover the cards. It then gets one small button that brings the
+ * card close enough to vote on.
+ */
+export const COMPACT_BELOW_PX = 120;
+
+/** Where a card's top-right corner is on screen, following the camera, and its width there. */
 function cornerOf(editor: Editor, cardId: string) {
   const bounds = editor.getShapePageBounds(cardId as TLShapeId);
   if (!bounds) return null;
   const corner = editor.pageToViewport({ x: bounds.maxX, y: bounds.minY });
-  return { left: corner.x, top: corner.y };
+  return { left: corner.x, top: corner.y, width: bounds.w * editor.getZoomLevel() };
+}
+
+/** The card close enough to read and vote on: centred, at its real size at most. */
+function zoomToCard(editor: Editor, cardId: string) {
+  const bounds = editor.getShapePageBounds(cardId as TLShapeId);
+  if (bounds) editor.zoomToBounds(bounds, { targetZoom: 1, animation: { duration: 200 } });
 }
 
 /**
@@ -55,11 +68,24 @@ export function VoteCardDots({
         return (
           <div
             key={place.cardId}
-            className="vote-card"
+            className={
+              vote.status === 'open' && place.width < COMPACT_BELOW_PX
+                ? 'vote-card vote-card-small'
+                : 'vote-card'
+            }
             data-card-id={place.cardId}
             style={{ left: place.left, top: place.top }}
           >
-            {vote.status === 'open' ? (
+            {vote.status === 'open' && place.width < COMPACT_BELOW_PX ? (
+              <button
+                type="button"
+                className="vote-card-compact"
+                aria-label={t('vote.zoomToVote', { card: label, n: mine })}
+                onClick={() => zoomToCard(editor, place.cardId)}
+              >
+                {mine > 0 ? `●${mine}` : '○'}
+              </button>
+            ) : vote.status === 'open' ? (
               <>
                 <button
                   type="button"
@@ -84,9 +110,22 @@ export function VoteCardDots({
                 </button>
               </>
             ) : (
-              place.total !== undefined && (
-                <span className="vote-total">{t('vote.points', { n: place.total })}</span>
-              )
+              place.total !== undefined &&
+              (place.width < COMPACT_BELOW_PX ? (
+                // Seen from afar, the count alone: « 3 points » would cover the neighbours.
+                <span
+                  className="vote-total vote-total-small"
+                  role="img"
+                  aria-label={t('vote.points', { n: place.total })}
+                  data-dots={place.total}
+                >
+                  {place.total}
+                </span>
+              ) : (
+                <span className="vote-total" data-dots={place.total}>
+                  {t('vote.points', { n: place.total })}
+                </span>
+              ))
             )}
           </div>
         );

@@ -26,6 +26,8 @@ export const fr = {
   'vote.remaining': '{n} {n:point restant|points restants}',
   'vote.add': 'Ajouter un point sur « {card} »',
   'vote.remove': 'Retirer un point de « {card} »',
+  'vote.zoomToVote':
+    'Voter sur « {card} » ({n} {n:point à moi|points à moi}) : rapprocher la carte',
   'vote.mine': '{n} {n:point à moi|points à moi}',
   'vote.results': 'Résultats du vote : {title}',
   'vote.resultsHide': 'Masquer les résultats',
@@ -60,6 +62,7 @@ export const en: Record<VoteMessageKey, string> = {
   'vote.remaining': '{n} {n:dot left|dots left}',
   'vote.add': 'Add a dot to “{card}”',
   'vote.remove': 'Remove a dot from “{card}”',
+  'vote.zoomToVote': 'Vote on “{card}” ({n} {n:dot of mine|dots of mine}): bring the card closer',
   'vote.mine': '{n} {n:dot of mine|dots of mine}',
   'vote.results': 'Vote results: {title}',
   'vote.resultsHide': 'Hide the results',
