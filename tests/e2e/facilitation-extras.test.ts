@@ -2,7 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserCookies } from '../helpers/accounts.js';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { grabbable, zoomToFitSettled, setFacilitatePanel } from '../helpers/boardView.js';
+import {
+  cameraSettled,
+  grabbable,
+  setFacilitatePanel,
+  zoomToFitSettled,
+} from '../helpers/boardView.js';
 import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
 import { waitFor } from '../helpers/wait.js';
 import { startVoteWorkshop, type VoteWorkshop } from '../votes/voteFixture.js';
@@ -56,10 +61,11 @@ function soundHook() {
 /**
  * Issue #15 in Chromium, the facilitation features that had only server tests: an animatrice
  * and two participants in their own profiles. Her spotlight rings the chosen card on the
- * participants' screens and goes out for all; a participant's reaction floats over the card
- * on the others' screens, and a flood of them reaches the others only within the server's
- * budget; on a « tableau modéré » a participant's card reaches nobody's page until she accepts
- * it, and one she refuses never does; « Son à zéro » beeps on the participants' pages when the
+ * participants' screens, with a banner whose « Voir la carte » brings the card into their
+ * view, and goes out for all; a participant's reaction floats over the card on the others'
+ * screens, and a flood of them reaches the others only within the server's budget; on a
+ * « tableau modéré » a participant's card reaches nobody's page until she accepts it, and one
+ * she refuses never does; « Son à zéro » beeps on the participants' pages when the
  * countdown ends, and nothing beeps without it. Screenshots of each in test-artifacts/.
  */
 describe.skipIf(!available)('spotlight, reactions, moderated inbox and sound in Chromium', () => {
@@ -128,6 +134,20 @@ describe.skipIf(!available)('spotlight, reactions, moderated inbox and sound in 
       };
     });
   }
+
+  /** The banner a participant gets while Fanny's spotlight is on. */
+  const spotlightBanner = (page: Page) =>
+    page.getByRole('status').filter({ hasText: 'Fanny met une carte en lumière' });
+
+  /** The camera's zoom: the scale of the shape layer's transform. */
+  const cameraZoom = (page: Page) =>
+    page.evaluate(() => {
+      const layer = document.querySelector('.tl-html-layer');
+      return layer ? new DOMMatrix(getComputedStyle(layer).transform).a : NaN;
+    });
+
+  const overlaps = (a: Box, b: Box) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
   const contains = (outer: Box, inner: Box) =>
     outer.x <= inner.x + 1 &&
@@ -221,7 +241,7 @@ describe.skipIf(!available)('spotlight, reactions, moderated inbox and sound in 
     await workshop?.close();
   });
 
-  it('rings the card the animatrice spotlights on each participant’s screen, then puts it out for all', async () => {
+  it('rings the card the animatrice spotlights on each participant’s screen, shows it on « Voir la carte », then puts it out for all', async () => {
     const { fanny, alice, bruno } = pages;
     // Participants have no spotlight of their own.
     expect(
@@ -251,6 +271,12 @@ describe.skipIf(!available)('spotlight, reactions, moderated inbox and sound in 
         { what: 'the ring around H5 on the participant’s screen', timeoutMs: 20_000 },
       );
     }
+    // Each participant is told who lit it, with a way to the card; not the animatrice, whose
+    // page has the spotlight too (her ring is there) but who chose the card herself.
+    for (const page of [alice, bruno]) await spotlightBanner(page).waitFor({ timeout: 20_000 });
+    await fanny.locator('.spotlight-ring').waitFor({ timeout: 20_000 });
+    expect(await fanny.getByText('met une carte en lumière').count()).toBe(0);
+    expect(await fanny.getByRole('button', { name: 'Voir la carte' }).count()).toBe(0);
     await alice.screenshot({ path: artifactPath('extras-1-spotlight-alice.png') });
     await bruno.screenshot({ path: artifactPath('extras-2-spotlight-bruno.png') });
 
@@ -266,9 +292,37 @@ describe.skipIf(!available)('spotlight, reactions, moderated inbox and sound in 
       { what: 'the ring following H5 as Bruno pans', timeoutMs: 20_000 },
     );
 
+    // Bruno pans far away, the card off his screen: « Voir la carte » brings it back into view,
+    // at most at its real size.
+    const canvasBox = async (page: Page) => (await page.locator('.tl-canvas').boundingBox())!;
+    await waitFor(
+      async () => {
+        await bruno.mouse.move(640, 450);
+        await bruno.mouse.wheel(1500, 1200);
+        await cameraSettled(bruno);
+        const h5 = (await ringAndCards(bruno)).cards['shape:H5'];
+        return !h5 || h5.width === 0 || !overlaps(await canvasBox(bruno), h5);
+      },
+      { what: 'H5 off Bruno’s screen after panning away', timeoutMs: 30_000, intervalMs: 200 },
+    );
+    await spotlightBanner(bruno).getByRole('button', { name: 'Voir la carte' }).click();
+    await waitFor(
+      async () => {
+        await cameraSettled(bruno);
+        const h5 = (await ringAndCards(bruno)).cards['shape:H5'];
+        return !!h5 && h5.width > 0 && contains(await canvasBox(bruno), h5);
+      },
+      { what: 'H5 back within Bruno’s canvas after « Voir la carte »', timeoutMs: 20_000 },
+    );
+    expect(await cameraZoom(bruno)).toBeLessThanOrEqual(1.001);
+    await bruno.screenshot({ path: artifactPath('extras-2b-spotlight-shown-bruno.png') });
+
     await fanny.getByRole('button', { name: 'Éteindre la lumière' }).click();
     for (const page of [fanny, alice, bruno]) {
       await page.locator('.spotlight-ring').waitFor({ state: 'detached', timeout: 20_000 });
+    }
+    for (const page of [alice, bruno]) {
+      await spotlightBanner(page).waitFor({ state: 'detached', timeout: 20_000 });
     }
     await bruno.screenshot({ path: artifactPath('extras-3-spotlight-off-bruno.png') });
     await deselect(fanny);
@@ -485,8 +539,9 @@ describe.skipIf(!available)('spotlight, reactions, moderated inbox and sound in 
     }
     for (const page of [alice, bruno]) {
       await settle(page);
-      // Once per timer.
+      // Once per timer, from a running context (a suspended one would be silent).
       expect((await sound(page)).starts).toBe(1);
+      expect((await sound(page)).states).toEqual(['running']);
     }
     await bruno.screenshot({ path: artifactPath('extras-9-sound-at-zero-bruno.png') });
 

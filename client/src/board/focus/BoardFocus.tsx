@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { Editor } from 'tldraw';
 import type { SessionFocus } from '@boussole/shared';
 import type { CollabSession } from '../../collab/collabSession.js';
@@ -6,7 +7,9 @@ import { FacilitatorFocus } from './FacilitatorFocus.js';
 import { FocusOverlay } from './FocusOverlay.js';
 import { FollowBanner } from './FollowBanner.js';
 import { ReactionBar } from './ReactionBar.js';
-import { SummonBanner, useSummonTracker } from './SummonBanner.js';
+import { SpotlightBanner } from './SpotlightBanner.js';
+import { OwnSpotlights } from './spotlightOwn.js';
+import { SummonBanner, tabStorage, useSummonTracker } from './SummonBanner.js';
 import { useLastSeen } from './useLastSeen.js';
 import { useReactions } from './useReactions.js';
 
@@ -21,8 +24,8 @@ export interface FocusSession {
 
 /**
  * Everything of « voir ensemble » on the canvas, mounted once by the board page: reactions,
- * the facilitator's summon and spotlight, the banners of following and summons, the spotlight
- * ring and floating reactions.
+ * the facilitator's summon and spotlight, the banners of following, summons and spotlights,
+ * the spotlight ring and floating reactions.
  */
 export function BoardFocus({
   editor,
@@ -40,6 +43,7 @@ export function BoardFocus({
   readOnly: boolean;
 }) {
   const tracker = useSummonTracker(boardId);
+  const ownSpotlights = useMemo(() => new OwnSpotlights(boardId, tabStorage()), [boardId]);
   const { floating, react } = useReactions(editor, session.awareness);
   const focus = focusSession?.focus;
   return (
@@ -56,6 +60,7 @@ export function BoardFocus({
               selfName={selfName}
               serverNow={focusSession.serverNow}
               tracker={tracker}
+              ownSpotlights={ownSpotlights}
             />
           )}
         </div>
@@ -68,6 +73,7 @@ export function BoardFocus({
             serverNow={focusSession.serverNow}
           />
         )}
+        <SpotlightBanner editor={editor} spotlight={focus?.spotlight} own={ownSpotlights} />
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import { useValue, type Editor } from 'tldraw';
 import type { SessionFocus } from '@boussole/shared';
 import { useFocusT } from './focusMessages.js';
+import type { OwnSpotlights } from './spotlightOwn.js';
 import type { SummonTracker } from './summonOnce.js';
 
 function newSummonId(): string {
@@ -20,6 +21,7 @@ export function FacilitatorFocus({
   selfName,
   serverNow,
   tracker,
+  ownSpotlights,
 }: {
   editor: Editor;
   focus: SessionFocus | undefined;
@@ -27,6 +29,7 @@ export function FacilitatorFocus({
   selfName: string;
   serverNow: () => number;
   tracker: SummonTracker;
+  ownSpotlights: OwnSpotlights;
 }) {
   const t = useFocusT();
   const selected = useValue('spotlight candidate', () => editor.getOnlySelectedShapeId(), [editor]);
@@ -54,7 +57,10 @@ export function FacilitatorFocus({
         disabled={!selected}
         onClick={() => {
           if (selected) {
-            writeFocus({ ...current, spotlight: { cardId: selected, by, at: serverNow() } });
+            const spotlight = { cardId: selected, by, at: serverNow() };
+            // Her own spotlight shows her no « Voir la carte »: the card is where she is.
+            ownSpotlights.markLit(spotlight);
+            writeFocus({ ...current, spotlight });
           }
         }}
       >

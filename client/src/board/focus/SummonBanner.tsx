@@ -4,7 +4,8 @@ import type { SessionFocus } from '@boussole/shared';
 import { useFocusT } from './focusMessages.js';
 import { SummonTracker, staysAfterSummon } from './summonOnce.js';
 
-function tabStorage(): Storage | undefined {
+/** This tab's sessionStorage, or none where the browser refuses it. */
+export function tabStorage(): Storage | undefined {
   try {
     return window.sessionStorage;
   } catch {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PresenceMemory, REAL_DEPARTURE_MS, lastSeenLabel } from './lastSeen.js';
+import { OwnSpotlights } from './spotlightOwn.js';
 import { SummonTracker, staysAfterSummon } from './summonOnce.js';
 
 const summon = (id: string, at = 1_000) => ({ id, x: 0, y: 0, w: 800, h: 600, by: 'Léa', at });
@@ -37,6 +38,40 @@ describe('SummonTracker', () => {
     const storage = memoryStorage();
     storage.setItem('boussole:summons:b', '{not json');
     expect(new SummonTracker('b', storage).shouldObey(summon('s'))).toBe(true);
+  });
+});
+
+describe('OwnSpotlights', () => {
+  const spotlight = (cardId: string, at: number) => ({ cardId, by: 'Fanny', at });
+
+  it('knows the spotlight this tab lit, also after a reload, and no other', () => {
+    const storage = memoryStorage();
+    const own = new OwnSpotlights('board-1', storage);
+    expect(own.isOwn(spotlight('shape:A', 1_000))).toBe(false);
+    own.markLit(spotlight('shape:A', 1_000));
+    expect(own.isOwn(spotlight('shape:A', 1_000))).toBe(true);
+    // The same card lit again later (by her or a co-facilitator) is another spotlight.
+    expect(own.isOwn(spotlight('shape:A', 2_000))).toBe(false);
+    expect(own.isOwn(null)).toBe(false);
+    expect(new OwnSpotlights('board-1', storage).isOwn(spotlight('shape:A', 1_000))).toBe(true);
+    expect(new OwnSpotlights('board-2', storage).isOwn(spotlight('shape:A', 1_000))).toBe(false);
+  });
+
+  it('works without a storage, or with one that refuses', () => {
+    const own = new OwnSpotlights('b', undefined);
+    own.markLit(spotlight('shape:A', 5));
+    expect(own.isOwn(spotlight('shape:A', 5))).toBe(true);
+    const refusing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('full');
+      },
+    };
+    const guarded = new OwnSpotlights('b', refusing);
+    expect(() => guarded.markLit(spotlight('shape:B', 6))).not.toThrow();
+    expect(guarded.isOwn(spotlight('shape:B', 6))).toBe(true);
   });
 });
 

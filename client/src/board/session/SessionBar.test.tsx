@@ -112,16 +112,19 @@ describe('SessionBar for participants', () => {
   it('beeps once at zero when the sound is on, never for a timer that ended before', () => {
     let beeps = 0;
     class FakeAudio {
+      state = 'running';
       currentTime = 0;
       destination = {};
-      constructor() {
-        beeps++;
+      resume() {
+        return Promise.resolve();
       }
       createOscillator() {
         return {
           frequency: { value: 0 },
           connect: (next: unknown) => next,
-          start() {},
+          start() {
+            beeps++;
+          },
           stop() {},
           onended: null,
         };

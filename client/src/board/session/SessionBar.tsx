@@ -19,6 +19,7 @@ import {
   updateAgendaStep,
   withTimerOptions,
 } from './timerActions.js';
+import { timerSound } from './timerSound.js';
 import './session.css';
 
 type SessionT = ReturnType<typeof useSessionT>;
@@ -48,26 +49,26 @@ function useTicking(active: boolean): void {
   }, [active]);
 }
 
-/** A short beep from WebAudio (no file to fetch); silently nothing if the browser refuses. */
-function beep(): void {
-  try {
-    const Context =
-      window.AudioContext ??
-      (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-    if (!Context) return;
-    const audio = new Context();
-    const oscillator = audio.createOscillator();
-    const gain = audio.createGain();
-    oscillator.frequency.value = 880;
-    gain.gain.setValueAtTime(0.2, audio.currentTime);
-    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.6);
-    oscillator.connect(gain).connect(audio.destination);
-    oscillator.start();
-    oscillator.stop(audio.currentTime + 0.6);
-    oscillator.onended = () => void audio.close();
-  } catch {
-    // No audio device, or autoplay refused before any click on the page: the visual cue stays.
-  }
+/**
+ * While the timer has « Son à zéro », the page's first pointerdown or keydown makes its audio
+ * context (browsers let only a context born or resumed in a gesture play), once.
+ */
+function useSoundUnlock(sound: boolean): void {
+  useEffect(() => {
+    if (!sound) return;
+    const unlock = () => {
+      timerSound.unlock();
+      window.removeEventListener('pointerdown', unlock, true);
+      window.removeEventListener('keydown', unlock, true);
+    };
+    // Capture: the board's canvas stops some events from bubbling.
+    window.addEventListener('pointerdown', unlock, true);
+    window.addEventListener('keydown', unlock, true);
+    return () => {
+      window.removeEventListener('pointerdown', unlock, true);
+      window.removeEventListener('keydown', unlock, true);
+    };
+  }, [sound]);
 }
 
 /**
@@ -108,9 +109,10 @@ export function SessionBar({
       beeped.current !== timer.endsAt
     ) {
       beeped.current = timer.endsAt;
-      beep();
+      void timerSound.beep();
     }
   }, [running, remaining, timer]);
+  useSoundUnlock(!!timer?.sound);
 
   const steps = agenda?.steps ?? [];
   const current = agenda?.current ?? null;
