@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { browserCookies } from '../helpers/accounts.js';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
 import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
-import { zoomTo100Settled } from '../helpers/boardView.js';
+import { openContributions, zoomTo100Settled } from '../helpers/boardView.js';
 import { waitFor } from '../helpers/wait.js';
 import { startVoteWorkshop, type VoteWorkshop } from '../votes/voteFixture.js';
 
@@ -72,6 +72,8 @@ describe.skipIf(!available)('anonymous and private contributions in Chromium', (
     // Participants have no switch.
     expect(await alice.getByLabel('Sans hiérarchie (anonyme)').count()).toBe(0);
 
+    // Folded while no mode is on.
+    await openContributions(fanny);
     await fanny.getByLabel('Sans hiérarchie (anonyme)').check();
     for (const page of [alice, bruno]) {
       await page

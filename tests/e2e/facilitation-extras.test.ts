@@ -5,6 +5,7 @@ import { artifactPath, chromiumAvailable, openPerson, type Person } from '../hel
 import {
   cameraSettled,
   grabbable,
+  openContributions,
   setFacilitatePanel,
   zoomToFitSettled,
 } from '../helpers/boardView.js';
@@ -416,6 +417,8 @@ describe.skipIf(!available)('spotlight, reactions, moderated inbox and sound in 
 
     // Participants have no switch.
     expect(await alice.getByLabel('Tableau modéré').count()).toBe(0);
+    // Folded while no mode is on.
+    await openContributions(fanny);
     await fanny.getByLabel('Tableau modéré').check();
     for (const page of [alice, bruno]) {
       await page

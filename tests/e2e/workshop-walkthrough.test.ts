@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addMember, browserCookies } from '../helpers/accounts.js';
-import { zoomToFitSettled, setFacilitatePanel } from '../helpers/boardView.js';
+import { openContributions, setFacilitatePanel, zoomToFitSettled } from '../helpers/boardView.js';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
 import { killAllChildren, type ChildServer } from '../helpers/childServer.js';
 import { openBoardFrom, startServerWithAdmin } from '../helpers/e2eWorkspace.js';
@@ -225,6 +225,8 @@ describe.skipIf(!available)('a 45-minute workshop on the demo’s hypotheses boa
     await fanny.getByRole('button', { name: 'Commencer le déroulé' }).click();
     await everyoneOnStep(1, 'Représentations', 10);
 
+    // Folded while no mode is on.
+    await openContributions(fanny);
     await fanny.getByLabel('Sans hiérarchie (anonyme)').check();
     await fanny.getByLabel('Écrire seul, révéler ensemble').check();
     const write = async (page: Page, text: string) => {

@@ -77,3 +77,19 @@ export async function setFacilitatePanel(page: Page, open: boolean): Promise<voi
     { timeout: 10_000 },
   );
 }
+
+/**
+ * Unfolds the facilitator's « Contributions » panel (folded while no mode is on), where the
+ * anonymous, private-writing and moderated switches are.
+ */
+export async function openContributions(page: Page): Promise<void> {
+  const details = page.locator('details.contrib-panel');
+  if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open))) {
+    await details.locator('> summary').click();
+  }
+  await page.waitForFunction(
+    () => (document.querySelector('details.contrib-panel') as HTMLDetailsElement | null)?.open,
+    undefined,
+    { timeout: 10_000 },
+  );
+}

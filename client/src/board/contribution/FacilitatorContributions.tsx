@@ -72,9 +72,31 @@ export function FacilitatorContributions({
     await loadInbox();
   };
 
+  // Folded while no mode is on and nothing waits: on a facilitator's screen it would otherwise
+  // cover the top left of the board all workshop long. It unfolds by itself as soon as a mode
+  // starts or cards wait, and she may fold or unfold it at will.
+  const active =
+    modes.anonymous ||
+    modes.privateWriting ||
+    modes.moderated ||
+    counts.private > 0 ||
+    counts.inbox > 0 ||
+    message !== '';
+  const [open, setOpen] = useState(active);
+  useEffect(() => {
+    if (active) setOpen(true);
+  }, [active]);
+
   return (
-    <section className="contrib-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('contrib.panel')}</h2>
+    <details
+      className="contrib-panel"
+      aria-labelledby={headingId}
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>
+        <h2 id={headingId}>{t('contrib.panel')}</h2>
+      </summary>
       <label title={t('contrib.anonymousHint')}>
         <input
           type="checkbox"
@@ -149,6 +171,6 @@ export function FacilitatorContributions({
           {message}
         </p>
       )}
-    </section>
+    </details>
   );
 }
