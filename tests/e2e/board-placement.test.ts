@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { grabbable, zoomToFitSettled } from '../helpers/boardView.js';
 import { artifactPath, chromiumAvailable, type Person } from '../helpers/browser.js';
 import {
@@ -60,6 +60,25 @@ describe.skipIf(!available)('placing cards and filling themes in Chromium', () =
     return boxes.filter((box): box is Box => box !== null);
   }
 
+  /**
+   * The box of a shape on screen. A shape off screen is culled and has none: then everything
+   * is brought into view once more (a loaded machine may still be settling the camera of a
+   * click or a new card), and the box is read again until the deadline.
+   */
+  async function onScreen(page: Page, shape: Locator): Promise<Box> {
+    let box: Box | null = null;
+    let tries = 0;
+    await waitFor(
+      async () => {
+        box = await shape.boundingBox();
+        if (box === null && ++tries % 10 === 1) await zoomToFit(page);
+        return box !== null;
+      },
+      { what: 'the shape on screen', timeoutMs: 20_000, intervalMs: 50 },
+    );
+    return box!;
+  }
+
   /** Everything on screen (tldraw's « zoom to fit », Shift+1), so every card has a box. */
   async function zoomToFit(page: Page) {
     await zoomToFitSettled(page);
@@ -113,12 +132,13 @@ describe.skipIf(!available)('placing cards and filling themes in Chromium', () =
   it('selects a theme by a click on its title bar', async () => {
     await alicePage.keyboard.press('Escape');
     await alicePage.getByRole('button', { name: '+ Thème' }).click();
+    await onScreen(alicePage, shapes(alicePage, 'theme'));
     await zoomToFit(alicePage);
     // First an observation selected (the side panel is named after the selected card's kind)…
     const panel = alicePage.locator('.card-panel');
-    const theme = await shapes(alicePage, 'theme').boundingBox();
-    if (!theme) throw new Error('theme not rendered');
-    // A card the new theme does not stand over, that no bar covers.
+    const theme = await onScreen(alicePage, shapes(alicePage, 'theme'));
+    // A card the new theme does not stand over, that no bar covers (nor the new theme's side
+    // panel, open since it was created selected).
     const card = (await grabbable(alicePage, await boxesOf(alicePage, 'observation'))).find(
       (c) =>
         c.x + c.width < theme.x ||
@@ -127,12 +147,30 @@ describe.skipIf(!available)('placing cards and filling themes in Chromium', () =
         c.y > theme.y + theme.height,
     );
     if (!card) throw new Error('no observation clear of the theme');
-    await alicePage.mouse.click(card.x + card.width / 2, card.y + card.height - 12);
-    await expect.poll(() => panel.getAttribute('aria-label')).toMatch(/observation/i);
-    // …then a click on the theme's title bar selects the theme.
-    await alicePage.mouse.click(theme.x + theme.width / 2, theme.y + 8);
+    const panelLabel = async () =>
+      (await panel.count()) === 1 ? await panel.getAttribute('aria-label', { timeout: 1_000 }) : '';
+    await alicePage.mouse.click(card.x + card.width / 2, card.y + card.height / 2);
+    await waitFor(async () => /observation/i.test((await panelLabel()) ?? ''), {
+      what: 'the observation’s side panel',
+      timeoutMs: 15_000,
+    });
+    // …then a click on the theme's title bar selects the theme: at a point of the bar that
+    // nothing covers (the focus bar stands at the top centre, where « zoom to fit » may put it).
+    const bar = await onScreen(alicePage, shapes(alicePage, 'theme'));
+    const spots = [0.5, 0.25, 0.75, 0.1, 0.9].map((f) => ({
+      x: bar.x + bar.width * f - 1,
+      y: bar.y + 7,
+      width: 2,
+      height: 2,
+    }));
+    const spot = (await grabbable(alicePage, spots))[0];
+    if (!spot) throw new Error(`the theme's title bar is covered: ${JSON.stringify(bar)}`);
+    await alicePage.mouse.click(spot.x + 1, spot.y + 1);
     // The side panel opens on the selected card, named after its kind.
-    await expect.poll(() => panel.getAttribute('aria-label'), { timeout: 5_000 }).toMatch(/thème/i);
+    await waitFor(async () => /thème/i.test((await panelLabel()) ?? ''), {
+      what: 'the theme’s side panel',
+      timeoutMs: 15_000,
+    });
     await alicePage.screenshot({ path: artifactPath('board-placement-theme-selected.png') });
     await alicePage.keyboard.press('Escape');
   });
@@ -141,9 +179,8 @@ describe.skipIf(!available)('placing cards and filling themes in Chromium', () =
     // Nothing selected, so no side panel stands over the cards to drag.
     await alicePage.keyboard.press('Escape');
     await zoomToFit(alicePage);
-    const before = await shapes(alicePage, 'theme').boundingBox();
-    const aCard = await shapes(alicePage, 'observation').first().boundingBox();
-    if (!before || !aCard) throw new Error('theme or cards not rendered');
+    const before = await onScreen(alicePage, shapes(alicePage, 'theme'));
+    const aCard = await onScreen(alicePage, shapes(alicePage, 'observation').first());
     // Sizes in cards, so that the zoom (« zoom to fit » changes it) does not matter.
     const cardArea = (box: Box, card: Box) => (box.width * box.height) / (card.width * card.height);
     const areaBefore = cardArea(before, aCard);
@@ -156,6 +193,7 @@ describe.skipIf(!available)('placing cards and filling themes in Chromium', () =
       );
     let held = 0;
     let drags = 0;
+    let refits = 0;
     while (held < count) {
       // A drag may begin on something else than the card (a bar drawn over it while the page
       // settles): it moves nothing, and is tried again with the next card; the theme's count
@@ -163,7 +201,7 @@ describe.skipIf(!available)('placing cards and filling themes in Chromium', () =
       if (++drags > count * 3)
         throw new Error(`only ${held} of ${count} drops took in ${drags - 1} drags`);
       // The next card still on the page (outside the theme), dragged to the same spot each time.
-      const theme = (await shapes(alicePage, 'theme').boundingBox())!;
+      const theme = await onScreen(alicePage, shapes(alicePage, 'theme'));
       const cards = await grabbable(alicePage, await boxesOf(alicePage, 'observation'));
       const outside = cards.find(
         (c) =>
@@ -172,8 +210,9 @@ describe.skipIf(!available)('placing cards and filling themes in Chromium', () =
           c.y + c.height / 2 < theme.y ||
           c.y + c.height / 2 > theme.y + theme.height,
       );
-      if (!outside && drags % 3 !== 0) {
+      if (!outside && ++refits <= 3) {
         // The cards left may be off screen or under a bar: everything in view, and look again.
+        drags--;
         await zoomToFit(alicePage);
         continue;
       }
@@ -208,16 +247,41 @@ describe.skipIf(!available)('placing cards and filling themes in Chromium', () =
         timeoutMs: 10_000,
       });
     }
-    const after = (await shapes(alicePage, 'theme').boundingBox())!;
-    const cards = await boxesOf(alicePage, 'observation');
-    const inside = cards.filter(
-      (c) =>
-        c.x >= after.x - 1 &&
-        c.y >= after.y - 1 &&
-        c.x + c.width <= after.x + after.width + 1 &&
-        c.y + c.height <= after.y + after.height + 1,
-    );
-    expect(inside.length).toBe(count);
+    // Theme and cards measured in one frame, once the camera has settled on all of them.
+    const measure = () =>
+      alicePage.evaluate(() => {
+        const box = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        };
+        const of = (type: string) =>
+          [...document.querySelectorAll(`.tl-shape[data-shape-type="${type}"]`)]
+            .map(box)
+            .filter((b) => b.width > 0 && b.height > 0);
+        return { theme: of('theme')[0], cards: of('observation') };
+      });
+    let { theme: after, cards } = await measure();
+    const insideOf = (theme: Box | undefined, all: Box[]) =>
+      all.filter(
+        (c) =>
+          !!theme &&
+          c.x >= theme.x - 1 &&
+          c.y >= theme.y - 1 &&
+          c.x + c.width <= theme.x + theme.width + 1 &&
+          c.y + c.height <= theme.y + theme.height + 1,
+      );
+    let refitted = 0;
+    await waitFor(
+      async () => {
+        ({ theme: after, cards } = await measure());
+        if (insideOf(after, cards).length === count) return true;
+        if (++refitted % 10 === 0) await zoomToFit(alicePage);
+        return false;
+      },
+      { what: 'the ten cards inside the theme', timeoutMs: 15_000, intervalMs: 100 },
+    ).catch(() => undefined);
+    expect(insideOf(after, cards).length).toBe(count);
+    if (!after) throw new Error('theme not on screen');
     expect(cardArea(after, cards[0]!)).toBeGreaterThan(areaBefore);
     await alicePage.screenshot({ path: artifactPath('board-placement-theme-grid.png') });
     await bobPage.screenshot({ path: artifactPath('board-placement-theme-grid-bob.png') });
@@ -225,7 +289,7 @@ describe.skipIf(!available)('placing cards and filling themes in Chromium', () =
 
   it('puts the caret in the first field of a card opened with a double-click', async () => {
     await alicePage.keyboard.press('Escape');
-    const card = (await shapes(alicePage, 'observation').first().boundingBox())!;
+    const card = await onScreen(alicePage, shapes(alicePage, 'observation').first());
     await alicePage.mouse.dblclick(card.x + card.width / 2, card.y + card.height / 2);
     await waitFor(
       () =>
