@@ -28,6 +28,7 @@ import { connectBoard, type BoardClient } from '../helpers/boardClients.js';
 import { commandAvailable } from '../helpers/commands.js';
 import { startServer, tempDir, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
+import { parseSemicolonCsv } from '../helpers/csv.js';
 
 /**
  * Issue #14, board exports: a board's cards written by the official y-websocket provider come
@@ -104,39 +105,6 @@ const cards = [
     hypothesisIds: ['shape:H1', 'shape:H-deleted'],
   }),
 ];
-
-/** RFC 4180 with `;`: enough of a parser to check the file without trusting our writer. */
-function parseSemicolonCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (quoted && c === '"') {
-      quoted = false;
-    } else if (quoted) {
-      field += c;
-    } else if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === ';') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      records.push([...record, field]);
-      record = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || record.length > 0) throw new Error('the last record has no CRLF');
-  return records;
-}
 
 async function download(
   server: TestServer,

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserCookies } from '../helpers/accounts.js';
-import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
+import { artifactPath, chromiumAvailable } from '../helpers/browser.js';
 import { openContributions, zoomTo100Settled } from '../helpers/boardView.js';
 import { waitFor } from '../helpers/wait.js';
-import { startVoteWorkshop, type VoteWorkshop } from '../votes/voteFixture.js';
+import { workshopInChromium } from '../helpers/workshopBrowsers.js';
 
 const available = chromiumAvailable();
 
@@ -18,24 +16,10 @@ const available = chromiumAvailable();
  * test-artifacts/.
  */
 describe.skipIf(!available)('anonymous and private contributions in Chromium', () => {
-  let workshop: VoteWorkshop;
-  const blocked: string[] = [];
-  const people: Person[] = [];
-  const pages: Record<'fanny' | 'alice' | 'bruno', Page> = {} as never;
+  const { pages, blocked } = workshopInChromium('anon');
 
   const ANONYMOUS_CARD = 'Le directeur ne lit jamais nos comptes rendus.';
   const PRIVATE_CARD = 'Les familles n’osent plus venir au guichet.';
-
-  async function open(name: 'fanny' | 'alice' | 'bruno', cookie: string) {
-    const person = await openPerson(`anon-${name}`, blocked);
-    people.push(person);
-    await person.context.addCookies(browserCookies(cookie, workshop.server.httpUrl));
-    const page = await person.context.newPage();
-    await page.goto(`${workshop.server.httpUrl}/b/${workshop.board}`);
-    await page.locator('.tl-canvas').waitFor({ timeout: 30_000 });
-    await page.locator('[data-status="connected"]').waitFor({ timeout: 30_000 });
-    pages[name] = page;
-  }
 
   const peopleList = (page: Page) => page.getByRole('list', { name: 'Présents' });
   const html = (page: Page) => page.evaluate(() => document.documentElement.outerHTML);
@@ -51,19 +35,6 @@ describe.skipIf(!available)('anonymous and private contributions in Chromium', (
     await page.mouse.click(1000, 720);
     await page.locator('.card-panel').waitFor({ state: 'detached', timeout: 20_000 });
   }
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    workshop = await startVoteWorkshop({ env: { CLIENT_DIST: clientDist } });
-    await open('fanny', workshop.people.facilitator);
-    await open('alice', workshop.people.alice);
-    await open('bruno', workshop.people.bruno);
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const person of people) await person.close();
-    await workshop?.close();
-  });
 
   it('shows a card written in anonymous mode without its author anywhere', async () => {
     const { fanny, alice, bruno } = pages;

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserCookies } from '../helpers/accounts.js';
-import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
+import { shownSeconds } from '../helpers/sessionView.js';
+import { artifactPath, chromiumAvailable } from '../helpers/browser.js';
 import {
   cameraSettled,
   grabbable,
@@ -9,13 +9,10 @@ import {
   setFacilitatePanel,
   zoomToFitSettled,
 } from '../helpers/boardView.js';
-import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
 import { waitFor } from '../helpers/wait.js';
-import { startVoteWorkshop, type VoteWorkshop } from '../votes/voteFixture.js';
+import { workshopInChromium } from '../helpers/workshopBrowsers.js';
 
 const available = chromiumAvailable();
-
-type Name = 'fanny' | 'alice' | 'bruno';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -70,22 +67,11 @@ function soundHook() {
  * countdown ends, and nothing beeps without it. Screenshots of each in test-artifacts/.
  */
 describe.skipIf(!available)('spotlight, reactions, moderated inbox and sound in Chromium', () => {
-  let workshop: VoteWorkshop;
-  const blocked: string[] = [];
-  const people: Person[] = [];
-  const pages: Record<Name, Page> = {} as never;
-
-  async function open(name: Name, cookie: string) {
-    const person = await openPerson(`extras-${name}`, blocked);
-    people.push(person);
-    await person.context.addCookies(browserCookies(cookie, workshop.server.httpUrl));
-    await person.context.addInitScript(soundHook);
-    const page = await person.context.newPage();
-    await page.goto(`${workshop.server.httpUrl}/b/${workshop.board}`);
-    await page.locator('.tl-canvas').waitFor({ timeout: 30_000 });
-    await page.locator('[data-status="connected"]').waitFor({ timeout: 30_000 });
-    pages[name] = page;
-  }
+  const { pages, blocked } = workshopInChromium('extras', {
+    prepare: async (context) => {
+      await context.addInitScript(soundHook);
+    },
+  });
 
   /** A card's own element (not the background tldraw may draw beneath some shapes). */
   const cardOf = (page: Page, id: string) =>
@@ -212,35 +198,6 @@ describe.skipIf(!available)('spotlight, reactions, moderated inbox and sound in 
           requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
         ),
     );
-
-  /** The countdown a page shows, in seconds (undefined while it shows none). */
-  async function shownSeconds(page: Page): Promise<number | undefined> {
-    const time = page.getByTestId('session-time');
-    if ((await time.count()) === 0) return undefined;
-    const match = /^(\d+):(\d\d)$/.exec((await time.innerText()).trim());
-    return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
-  }
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    workshop = await startVoteWorkshop({ env: { CLIENT_DIST: clientDist } });
-    await open('fanny', workshop.people.facilitator);
-    await open('alice', workshop.people.alice);
-    await open('bruno', workshop.people.bruno);
-  }, 120_000);
-
-  // A failed step leaves what each person saw, for the CI artifacts.
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail') return;
-    for (const [name, page] of Object.entries(pages)) {
-      await page.screenshot({ path: artifactPath(`extras-failed-${name}.png`) }).catch(() => {});
-    }
-  });
-
-  afterAll(async () => {
-    for (const person of people) await person.close();
-    await workshop?.close();
-  });
 
   it('rings the card the animatrice spotlights on each participant’s screen, shows it on « Voir la carte », then puts it out for all', async () => {
     const { fanny, alice, bruno } = pages;

@@ -1,11 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserCookies } from '../helpers/accounts.js';
+import { shownSeconds } from '../helpers/sessionView.js';
 import { setFacilitatePanel } from '../helpers/boardView.js';
-import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
+import { artifactPath, chromiumAvailable } from '../helpers/browser.js';
 import { waitFor } from '../helpers/wait.js';
-import { startVoteWorkshop, type VoteWorkshop } from '../votes/voteFixture.js';
+import { workshopInChromium } from '../helpers/workshopBrowsers.js';
 import { axeViolations } from '../helpers/axe.js';
 
 const available = chromiumAvailable();
@@ -25,31 +24,12 @@ const skewMs: Record<Name, number> = { fanny: 0, alice: 7 * 60_000, bruno: -4 * 
  * test-artifacts/.
  */
 describe.skipIf(!available)('facilitation bar in Chromium', () => {
-  let workshop: VoteWorkshop;
-  const blocked: string[] = [];
-  const people: Person[] = [];
-  const pages: Record<Name, Page> = {} as never;
-
-  async function open(name: Name, cookie: string) {
-    const person = await openPerson(`session-${name}`, blocked);
-    people.push(person);
-    await person.context.addCookies(browserCookies(cookie, workshop.server.httpUrl));
-    const page = await person.context.newPage();
+  const { pages, blocked } = workshopInChromium('session', {
     // The clock is set before the page exists and then runs on: a computer that is wrong.
-    if (skewMs[name] !== 0) await page.clock.install({ time: Date.now() + skewMs[name] });
-    await page.goto(`${workshop.server.httpUrl}/b/${workshop.board}`);
-    await page.locator('.tl-canvas').waitFor({ timeout: 30_000 });
-    await page.locator('[data-status="connected"]').waitFor({ timeout: 20_000 });
-    pages[name] = page;
-  }
-
-  /** The countdown a page shows, in seconds (undefined while it shows none). */
-  async function shownSeconds(page: Page): Promise<number | undefined> {
-    const time = page.getByTestId('session-time');
-    if ((await time.count()) === 0) return undefined;
-    const match = /^(\d+):(\d\d)$/.exec((await time.innerText()).trim());
-    return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
-  }
+    beforeLoad: async (page, name) => {
+      if (skewMs[name] !== 0) await page.clock.install({ time: Date.now() + skewMs[name] });
+    },
+  });
 
   /** The centre of a page's viewport in board coordinates, and its zoom. */
   async function viewCentre(page: Page): Promise<{ x: number; y: number; z: number }> {
@@ -78,27 +58,6 @@ describe.skipIf(!available)('facilitation bar in Chromium', () => {
   const hypotheses = (page: Page) => page.locator('.tl-shape[data-shape-type="hypothesis"]');
   const addCard = (page: Page) =>
     page.locator('.card-toolbar button[data-card-kind="hypothesis"]').click();
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    workshop = await startVoteWorkshop({ env: { CLIENT_DIST: clientDist } });
-    await open('fanny', workshop.people.facilitator);
-    await open('alice', workshop.people.alice);
-    await open('bruno', workshop.people.bruno);
-  }, 120_000);
-
-  // A failed step leaves what each person saw, for the CI artifacts.
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail') return;
-    for (const [name, page] of Object.entries(pages)) {
-      await page.screenshot({ path: artifactPath(`session-failed-${name}.png`) }).catch(() => {});
-    }
-  });
-
-  afterAll(async () => {
-    for (const person of people) await person.close();
-    await workshop?.close();
-  });
 
   it('shows the same countdown to participants whose clocks are minutes off, and the pause', async () => {
     const { fanny, alice, bruno } = pages;

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserCookies } from '../helpers/accounts.js';
-import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
-import { assertClientBuilt, clientDist } from '../helpers/clientBuild.js';
+import { artifactPath, chromiumAvailable } from '../helpers/browser.js';
 import { waitFor } from '../helpers/wait.js';
-import { startVoteWorkshop, type VoteWorkshop } from '../votes/voteFixture.js';
+import { workshopInChromium } from '../helpers/workshopBrowsers.js';
 import { axeViolations } from '../helpers/axe.js';
 
 const available = chromiumAvailable();
@@ -16,37 +14,10 @@ const available = chromiumAvailable();
  * on the cards. Screenshots of each step in test-artifacts/.
  */
 describe.skipIf(!available)('dot-voting in Chromium', () => {
-  let workshop: VoteWorkshop;
-  const blocked: string[] = [];
-  const people: Person[] = [];
-  const pages: Record<'fanny' | 'alice' | 'bruno', Page> = {} as never;
-
-  async function open(name: 'fanny' | 'alice' | 'bruno', cookie: string) {
-    const person = await openPerson(`vote-${name}`, blocked);
-    people.push(person);
-    await person.context.addCookies(browserCookies(cookie, workshop.server.httpUrl));
-    const page = await person.context.newPage();
-    await page.goto(`${workshop.server.httpUrl}/b/${workshop.board}`);
-    await page.locator('.tl-canvas').waitFor({ timeout: 30_000 });
-    await page.locator('[data-status="connected"]').waitFor({ timeout: 20_000 });
-    pages[name] = page;
-  }
+  const { pages, blocked } = workshopInChromium('vote');
 
   const add = (page: Page, statement: string) =>
     page.getByRole('button', { name: `Ajouter un point sur « ${statement} »` }).click();
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    workshop = await startVoteWorkshop({ env: { CLIENT_DIST: clientDist } });
-    await open('fanny', workshop.people.facilitator);
-    await open('alice', workshop.people.alice);
-    await open('bruno', workshop.people.bruno);
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const person of people) await person.close();
-    await workshop?.close();
-  });
 
   it('opens a vote, keeps each ballot to its owner, and shows everyone the ranked results', async () => {
     const { fanny, alice, bruno } = pages;

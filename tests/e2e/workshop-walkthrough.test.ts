@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addMember, browserCookies } from '../helpers/accounts.js';
+import { parseSemicolonCsv } from '../helpers/csv.js';
+import { shownSeconds } from '../helpers/sessionView.js';
 import { openContributions, setFacilitatePanel, zoomToFitSettled } from '../helpers/boardView.js';
 import { artifactPath, chromiumAvailable, openPerson, type Person } from '../helpers/browser.js';
 import { killAllChildren, type ChildServer } from '../helpers/childServer.js';
@@ -9,35 +11,6 @@ import { tempDir } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 
 const available = chromiumAvailable();
-
-/** The rows of a `;`-separated CSV with RFC 4180 quoting, as the board export writes it. */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ';') {
-      cells.push(cell);
-      cell = '';
-    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
-      rows.push([...cells, cell]);
-      cells = [];
-      cell = '';
-      i++;
-    } else {
-      cell += c;
-    }
-  }
-  if (cell !== '' || cells.length > 0) rows.push([...cells, cell]);
-  return rows;
-}
 
 type Name = 'fanny' | 'alice' | 'bruno';
 
@@ -71,14 +44,6 @@ describe.skipIf(!available)('a 45-minute workshop on the demo’s hypotheses boa
   const html = (page: Page) => page.evaluate(() => document.documentElement.outerHTML);
   const boardText = (page: Page) => page.locator('.tl-shape').allInnerTexts();
   const hypotheses = (page: Page) => page.locator('.tl-shape[data-shape-type="hypothesis"]');
-
-  /** The countdown a page shows, in seconds (undefined while it shows none). */
-  async function shownSeconds(page: Page): Promise<number | undefined> {
-    const time = page.getByTestId('session-time');
-    if ((await time.count()) === 0) return undefined;
-    const match = /^(\d+):(\d\d)$/.exec((await time.innerText()).trim());
-    return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
-  }
 
   /** Every page shows step `n` and a countdown started from that step's `minutes`. */
   async function everyoneOnStep(n: number, title: string, minutes: number) {
@@ -391,7 +356,7 @@ describe.skipIf(!available)('a 45-minute workshop on the demo’s hypotheses boa
       `${server.httpUrl}/api/boards/${boardId}/export?format=csv`,
     );
     expect(answer.status()).toBe(200);
-    const [header, ...rows] = csvRows((await answer.text()).replace(/^\uFEFF/, ''));
+    const [header, ...rows] = parseSemicolonCsv((await answer.text()).replace(/^\uFEFF/, ''));
     const dots = header!.indexOf('Gommettes');
     const rank = header!.indexOf('Rang au vote');
     expect(dots).toBeGreaterThan(-1);

@@ -81,6 +81,18 @@ export function BoardContribution({
 
   return (
     <div className="contrib">
+      {/* The facilitator's switches first: the banner that a switch brings up appears below
+          them, and does not push the next switch from under her pointer. */}
+      {facilitator && (
+        <FacilitatorContributions
+          editor={editor}
+          api={api}
+          modes={modes}
+          counts={counts}
+          onChange={set}
+          onDone={refresh}
+        />
+      )}
       {(banner || counts.private > 0) && (
         <p className="contrib-banner" role="status">
           {banner}
@@ -91,16 +103,6 @@ export function BoardContribution({
             </span>
           )}
         </p>
-      )}
-      {facilitator && (
-        <FacilitatorContributions
-          editor={editor}
-          api={api}
-          modes={modes}
-          counts={counts}
-          onChange={set}
-          onDone={refresh}
-        />
       )}
       {canWrite && (holding || own.length > 0) && (
         <HeldCardsDrawer
