@@ -43,8 +43,9 @@ export async function cameraSettled(page: Page): Promise<void> {
 
 /**
  * Of `boxes` (cards on screen), those a pointer can grab: nothing of the page's own UI (a side
- * panel, the contributions panel, the vote or focus bars) stands over their centre. Cards
- * themselves take no pointer events at rest, so the point hits tldraw's canvas when free.
+ * panel, the contributions panel, the vote or focus bars) nor of tldraw's (its toolbar and
+ * menus, `.tlui-*`, beside the canvas) stands over their centre. Cards themselves take no
+ * pointer events at rest, so the point hits tldraw's canvas when free.
  */
 export async function grabbable<B extends { x: number; y: number; width: number; height: number }>(
   page: Page,
@@ -54,7 +55,7 @@ export async function grabbable<B extends { x: number; y: number; width: number;
     (points) =>
       points.map(({ x, y }) => {
         const hit = document.elementFromPoint(x, y);
-        return hit !== null && hit.closest('.tl-canvas') !== null && hit.closest('.tl-ui') === null;
+        return hit !== null && hit.closest('.tl-canvas') !== null;
       }),
     boxes.map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 })),
   );
